@@ -1,0 +1,36 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The one lint config. Layering is enforced here: only packages/db may import a driver or
+ * drizzle (see shared DESIGN.md), so everything else goes through its re-exports.
+ */
+export const base = tseslint.config(
+  { ignores: ['**/.next/**', '**/dist/**', '**/drizzle/**', '**/*.config.*', '**/next-env.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'error',
+    },
+  },
+);
+
+export const noDirectDatabase = {
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['drizzle-orm', 'drizzle-orm/*', 'postgres', '@electric-sql/pglite', '@electric-sql/pglite/*'],
+            message: 'Only packages/db talks to the database driver; import from @opsledger/db.',
+          },
+        ],
+      },
+    ],
+  },
+};
+
+export default [...base, noDirectDatabase];
