@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { Label, Text, Timestamp } from './common';
+
+/** A DID as the seed systems write it: `z...` base58, optionally with a `did:abt:` prefix. */
+export const Did = z
+  .string()
+  .trim()
+  .regex(/^(did:[a-z0-9]+:)?[A-Za-z0-9._-]{1,120}$/, 'must be a DID such as z8iZ... or did:abt:z8iZ...')
+  .transform((did) => did.replace(/^did:[a-z0-9]+:/, ''));
+
+export const App = z.object({
+  id: z.uuid(),
+  did: z.string(),
+  uuid: z.uuid(),
+  name: Label,
+  description: z.string(),
+  createdAt: Timestamp,
+});
+export type App = z.infer<typeof App>;
+
+export const CreateAppInput = z.object({
+  did: Did,
+  name: Label,
+  description: Text.default(''),
+  /** The website UUID older clients know this app by; generated when absent. */
+  uuid: z.uuid().optional(),
+});
+export type CreateAppInput = z.infer<typeof CreateAppInput>;
+
+export const AppRef = z.object({ did: Did });

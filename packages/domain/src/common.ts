@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** Largest batch a single write call accepts. */
+export const MAX_BATCH = 1000;
+/** Largest page any list returns. */
+export const MAX_PAGE_SIZE = 100;
+
+/**
+ * An instant as an ISO-8601 string with an offset. Normalised to UTC with millisecond
+ * precision, the precision the event hash covers, so what is stored is exactly what was hashed.
+ */
+export const Timestamp = z.iso
+  .datetime({ offset: true, message: 'must be an ISO-8601 timestamp with a time zone' })
+  .transform((value) => new Date(value).toISOString());
+export type Timestamp = z.infer<typeof Timestamp>;
+
+/** A calendar day, `YYYY-MM-DD`. */
+export const Day = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
+export type Day = z.infer<typeof Day>;
+
+/** An IANA time zone name such as `Europe/Berlin`. */
+export const TimeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an IANA time zone such as UTC or Europe/Berlin' },
+);
+
+export const Uuid = z.uuid();
+
+/** Short free text that identifies or labels something. */
+export const Label = z.string().trim().min(1).max(200);
+/** Longer free text (messages, content, user agents). */
+export const Text = z.string().max(10_000);
+
+/** Arbitrary JSON object stored as-is. */
+export const JsonObject = z.record(z.string(), z.unknown());
+export type JsonObject = z.infer<typeof JsonObject>;
+
+/** A client-chosen key that makes a retried write a no-op. */
+export const IdempotencyKey = z.string().min(1).max(200);
+
+/** A non-empty batch of at most MAX_BATCH items. */
+export const batchOf = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .min(1, 'must hold at least one item')
+    .max(MAX_BATCH, `must hold at most ${MAX_BATCH} items`);
+
+/** A time window `[from, to]`, both optional; an inverted window is an error on `to`. */
+export const TimeRange = z
+  .object({ from: Timestamp.optional(), to: Timestamp.optional() })
+  .refine((range) => !range.from || !range.to || range.from <= range.to, {
+    message: 'must not be before from',
+    path: ['to'],
+  });

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { canonicalJson } from '../canonical-json';
+import type { JsonObject } from '../common';
+
+/** Every stream of the one append-only event store. */
+export const STREAMS = ['audit', 'activity', 'passport', 'user', 'system'] as const;
+export const Stream = z.enum(STREAMS);
+export type Stream = z.infer<typeof Stream>;
+
+/**
+ * The common shape every stream maps onto. The seed systems' record shapes are mappings in
+ * this folder, not tables: one store serves search, export, retention and verification.
+ */
+export interface EventEnvelope {
+  id: string;
+  stream: Stream;
+  occurredAt: string;
+  scope: string | null;
+  category: string | null;
+  action: string | null;
+  content: string | null;
+  actorDid: string | null;
+  actorName: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  targetTitle: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+  payload: JsonObject;
+}
+
+/** An envelope as stored: placed in its team's chain. */
+export interface StoredEvent extends EventEnvelope {
+  teamId: string;
+  seq: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** The envelope fields a stream mapping fills; id and time are assigned on write. */
+export type EnvelopeFields = Omit<EventEnvelope, 'id' | 'stream' | 'occurredAt'>;
+
+export const emptyEnvelopeFields: EnvelopeFields = {
+  scope: null,
+  category: null,
+  action: null,
+  content: null,
+  actorDid: null,
+  actorName: null,
+  targetType: null,
+  targetId: null,
+  targetTitle: null,
+  ip: null,
+  userAgent: null,
+  requestId: null,
+  payload: {},
+};
+
+/** The hash chain starts from this value for every team. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+const str = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+
+/**
+ * The canonical form the chain hashes. The envelope's field order is fixed and written out by
+ * hand: a generic canonical serialiser over the whole row costs most of the chain's time
+ * (see PERFORMANCE.md), so only the free-form payload goes through it.
+ */
+export function canonicalEvent(teamId: string, seq: string, event: EventEnvelope): string {
+  return (
+    `{"team":${JSON.stringify(teamId)},"seq":${seq},"id":${JSON.stringify(event.id)}` +
+    `,"stream":${JSON.stringify(event.stream)},"occurredAt":${JSON.stringify(event.occurredAt)}` +
+    `,"scope":${str(event.scope)},"category":${str(event.category)},"action":${str(event.action)}` +
+    `,"content":${str(event.content)},"actorDid":${str(event.actorDid)},"actorName":${str(event.actorName)}` +
+    `,"targetType":${str(event.targetType)},"targetId":${str(event.targetId)}` +
+    `,"targetTitle":${str(event.targetTitle)},"ip":${str(event.ip)},"userAgent":${str(event.userAgent)}` +
+    `,"requestId":${str(event.requestId)},"payload":${canonicalJson(event.payload)}}`
+  );
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { Day, Label, Timestamp, batchOf } from './common';
+import { Did } from './apps';
+import { PageRequest, Paging } from './paging';
+import { IpAddress } from './streams/write-meta';
+
+/** One served request, as an access log line reports it. */
+export const TrafficHitInput = z.object({
+  appDid: Did,
+  occurredAt: Timestamp.optional(),
+  method: z.string().max(20).default('GET'),
+  path: z.string().min(1).max(4000),
+  status: z.number().int().min(100).max(599),
+  bytes: z.number().int().min(0).default(0),
+  /** Time the server took to generate the response. */
+  durationMs: z.number().int().min(0).default(0),
+  /** Who asked: a stable visitor id, else derived from ip and user agent. */
+  visitorId: Label.optional(),
+  ip: IpAddress.optional(),
+  userAgent: z.string().max(2000).optional(),
+  referrer: z.string().max(4000).optional(),
+  /** Hits a filter leaves out of the figures (bots, health checks). */
+  excluded: z.boolean().default(false),
+  /** Size of the raw log line; estimated from the fields when absent. */
+  logBytes: z.number().int().min(0).optional(),
+});
+export type TrafficHitInput = z.infer<typeof TrafficHitInput>;
+export const TrafficHitBatch = z.object({ items: batchOf(TrafficHitInput) });
+
+/** One app's traffic for one UTC day (the Blocklet TrafficInsight shape). */
+export const TrafficInsight = z.object({
+  did: z.string(),
+  date: Day,
+  totalRequests: z.number().int(),
+  validRequests: z.number().int(),
+  failedRequests: z.number().int(),
+  generationTime: z.number().int(),
+  uniqueVisitors: z.number().int(),
+  uniqueFiles: z.number().int(),
+  excludedHits: z.number().int(),
+  uniqueReferrers: z.number().int(),
+  uniqueNotFound: z.number().int(),
+  uniqueStaticFiles: z.number().int(),
+  logSize: z.number().int(),
+  bandwidth: z.number().int(),
+});
+export type TrafficInsight = z.infer<typeof TrafficInsight>;
+
+export const TrafficInsightFilter = z
+  .object({ appDid: Did.optional(), startDate: Day.optional(), endDate: Day.optional() })
+  .refine((f) => !f.startDate || !f.endDate || f.startDate <= f.endDate, {
+    message: 'must not be before startDate',
+    path: ['endDate'],
+  });
+export const TrafficInsightListInput = TrafficInsightFilter.and(PageRequest);
+export type TrafficInsightListInput = z.infer<typeof TrafficInsightListInput>;
+export const TrafficInsightPage = z.object({ list: z.array(TrafficInsight), paging: Paging });
+
+const STATIC_FILE = /\.(?:css|js|mjs|map|png|jpe?g|gif|svg|webp|avif|ico|woff2?|ttf|otf|eot|mp4|webm|mp3|txt|xml|pdf)$/i;
+
+export function isStaticPath(path: string): boolean {
+  return STATIC_FILE.test(path.split(/[?#]/, 1)[0] ?? '');
+}
