@@ -3,7 +3,7 @@
  * exactly as the database holds it (timestamps as their text form with microseconds, so rows
  * sharing a millisecond are never skipped), plus the per-team `seq` that breaks ties.
  */
-export type CursorKey = readonly [sortValue: string, seq: string];
+export type CursorKey = readonly [sortValue: string, seq: number];
 
 export class InvalidCursorError extends Error {
   constructor() {
@@ -45,8 +45,8 @@ export function decodeCursor(cursor: string): CursorKey {
     parsed.length !== 3 ||
     parsed[0] !== VERSION ||
     typeof parsed[1] !== 'string' ||
-    typeof parsed[2] !== 'string' ||
-    !/^\d{1,19}$/.test(parsed[2])
+    !Number.isSafeInteger(parsed[2]) ||
+    parsed[2] < 0
   ) {
     throw new InvalidCursorError();
   }

@@ -54,7 +54,7 @@ export const ActivityBatch = z.object({ items: batchOf(ActivityInput) });
 
 export const Activity = z.object({
   id: z.uuid(),
-  seq: z.string(),
+  seq: z.number().int(),
   sourceId: z.string(),
   sequenceKey: z.string(),
   websiteUuid: z.string().nullable(),

@@ -34,7 +34,7 @@ export const AuditLogBatch = z.object({ items: batchOf(AuditLogInput) });
 
 export const AuditLog = z.object({
   id: z.uuid(),
-  seq: z.string(),
+  seq: z.number().int(),
   scope: z.string(),
   category: z.string(),
   action: z.string(),

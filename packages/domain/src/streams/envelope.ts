@@ -33,7 +33,7 @@ export interface EventEnvelope {
 /** An envelope as stored: placed in its team's chain. */
 export interface StoredEvent extends EventEnvelope {
   teamId: string;
-  seq: string;
+  seq: number;
   prevHash: string;
   hash: string;
 }
@@ -67,7 +67,7 @@ const str = (value: string | null) => (value === null ? 'null' : JSON.stringify(
  * hand: a generic canonical serialiser over the whole row costs most of the chain's time
  * (see PERFORMANCE.md), so only the free-form payload goes through it.
  */
-export function canonicalEvent(teamId: string, seq: string, event: EventEnvelope): string {
+export function canonicalEvent(teamId: string, seq: number, event: EventEnvelope): string {
   return (
     `{"team":${JSON.stringify(teamId)},"seq":${seq},"id":${JSON.stringify(event.id)}` +
     `,"stream":${JSON.stringify(event.stream)},"occurredAt":${JSON.stringify(event.occurredAt)}` +

@@ -54,7 +54,7 @@ export function passportLogToEnvelope(input: PassportLogInput): EnvelopeFields {
 
 export function passportLogFromEvent(event: StoredEvent): PassportLog {
   return {
-    id: Number(event.seq),
+    id: event.seq,
     eventId: event.id,
     passportId: event.targetId ?? '',
     action: event.action ?? '',

@@ -34,7 +34,7 @@ export const PlatformEventBatch = z.object({ items: batchOf(PlatformEventInput) 
 
 export const PlatformEvent = z.object({
   eventId: z.uuid(),
-  seq: z.string(),
+  seq: z.number().int(),
   type: EventType,
   module: z.string(),
   name: z.string(),

@@ -1,0 +1,28 @@
+/** Plain SQL access for the paths Drizzle's builder is too slow for (bulk ingest, locking). */
+export interface RawTransaction {
+  query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Streams rows in COPY text format (see copyTextRow) into a table. */
+  copyIn(table: string, columns: readonly string[], text: string): Promise<void>;
+}
+
+export interface RawDatabase {
+  query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  transaction<T>(work: (tx: RawTransaction) => Promise<T>): Promise<T>;
+}
+
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** One row of COPY text format: tab-separated, `\N` for null, backslash escapes. */
+export function copyTextRow(values: readonly (string | number | boolean | null)[]): string {
+  let line = '';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) line += '\t';
+    if (value === null || value === undefined) line += '\\N';
+    else if (typeof value === 'string') line += value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c] ?? c);
+    else line += String(value);
+  }
+  return `${line}\n`;
+}
+
+export const quoteColumns = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ');

@@ -1,0 +1,36 @@
+export * from './schema';
+export type { Database, DatabaseKind, Db } from './database';
+export type { RawDatabase, RawTransaction } from './connection/raw';
+export { copyTextRow } from './connection/raw';
+export { openDatabase, type DatabaseConfig } from './connection/open';
+export { DataDirInUseError } from './connection/data-dir-lock';
+export { migrateDatabase } from './migrate';
+export { appendEvents, type PendingEvent, type AppendResult } from './events/append';
+export { chainHash } from './events/chain-hash';
+export { ensureEventPartitions } from './events/partitions';
+
+// Services build queries with these; only this package imports drizzle-orm itself.
+export {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  ne,
+  not,
+  or,
+  sql,
+  sum,
+  type SQL,
+  type InferInsertModel,
+  type InferSelectModel,
+} from 'drizzle-orm';

@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import type { Database } from './database';
+
+const JOURNAL = join('meta', '_journal.json');
+
+/**
+ * Where the committed migrations are. Bundlers move this module, so the folder is found from
+ * the working directory upwards (or OPSLEDGER_MIGRATIONS_DIR), not from import.meta.url.
+ */
+export function migrationsFolder(): string {
+  const fromEnv = process.env.OPSLEDGER_MIGRATIONS_DIR;
+  if (fromEnv) return fromEnv;
+  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+    for (const candidate of [join(dir, 'packages', 'db', 'drizzle'), join(dir, 'drizzle')]) {
+      if (existsSync(join(candidate, JOURNAL))) return candidate;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  throw new Error('Cannot find the migrations (packages/db/drizzle); set OPSLEDGER_MIGRATIONS_DIR.');
+}
+
+/** Applies pending migrations; on PostgreSQL under a lock, as several processes may start. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  const config = { migrationsFolder: migrationsFolder() };
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as unknown as PgliteDatabase, config);
+    return;
+  }
+  await database.raw.transaction(async (tx) => {
+    await tx.query(`select pg_advisory_xact_lock(hashtext('opsledger:migrate'))`);
+    await migratePostgres(database.db, config);
+  });
+}

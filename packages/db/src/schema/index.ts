@@ -1,0 +1,4 @@
+export * from './tenancy';
+export * from './events';
+export * from './runs';
+export * from './traffic';
