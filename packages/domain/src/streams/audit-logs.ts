@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Label, Text, Timestamp, TimeRange, batchOf } from '../common';
-import { PageRequest, Paging } from '../paging';
+import { CursorRequest, PageRequest, Paging, cursorPageOf } from '../paging';
 import { emptyEnvelopeFields, type EnvelopeFields, type StoredEvent } from './envelope';
 import { IpAddress, WriteMeta } from './write-meta';
 
@@ -116,3 +116,8 @@ export function auditLogFromEvent(event: StoredEvent): AuditLog {
     createdAt: event.occurredAt,
   };
 }
+
+/** Keyset pages over the same filters, newest first: for export, tails and deep reads. */
+export const AuditLogScrollInput = AuditLogFilter.and(CursorRequest);
+export type AuditLogScrollInput = z.infer<typeof AuditLogScrollInput>;
+export const AuditLogScrollPage = cursorPageOf(AuditLog);

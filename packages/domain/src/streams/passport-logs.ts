@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { JsonObject, Label, Text, Timestamp, batchOf } from '../common';
-import { CursorRequest, PageRequest, Paging } from '../paging';
+import { CursorRequest, PageRequest, Paging, cursorPageOf } from '../paging';
 import { emptyEnvelopeFields, type EnvelopeFields, type StoredEvent } from './envelope';
 import { IpAddress, WriteMeta } from './write-meta';
 
@@ -37,7 +37,9 @@ export type PassportLogFilter = z.infer<typeof PassportLogFilter>;
 export const PassportLogListInput = PassportLogFilter.and(PageRequest);
 export type PassportLogListInput = z.infer<typeof PassportLogListInput>;
 export const PassportLogPage = z.object({ passportLogs: z.array(PassportLog), paging: Paging });
-export const PassportLogCursorInput = PassportLogFilter.and(CursorRequest);
+export const PassportLogScrollInput = PassportLogFilter.and(CursorRequest);
+export type PassportLogScrollInput = z.infer<typeof PassportLogScrollInput>;
+export const PassportLogScrollPage = cursorPageOf(PassportLog);
 
 export function passportLogToEnvelope(input: PassportLogInput): EnvelopeFields {
   return {

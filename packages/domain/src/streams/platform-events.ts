@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Label, Text, Timestamp, batchOf } from '../common';
+import { CursorRequest, cursorPageOf } from '../paging';
 import { emptyEnvelopeFields, type EnvelopeFields, type StoredEvent } from './envelope';
 import { IpAddress, WriteMeta } from './write-meta';
 
@@ -54,6 +55,10 @@ export const PlatformEventListInput = z.object({
   number: z.number().int().min(1).max(MAX_EVENTS_READ).default(MAX_EVENTS_READ),
 });
 export type PlatformEventListInput = z.infer<typeof PlatformEventListInput>;
+
+export const PlatformEventScrollInput = z.object({ type: EventType.default('user') }).and(CursorRequest);
+export type PlatformEventScrollInput = z.infer<typeof PlatformEventScrollInput>;
+export const PlatformEventScrollPage = cursorPageOf(PlatformEvent);
 
 interface PlatformPayload {
   statusCode?: number;

@@ -1,0 +1,57 @@
+import { IllegalTransitionError, InvalidCursorError } from '@opsledger/domain';
+import { TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+
+/** A failure a caller can act on. Services throw these; `toTRPCError` is the one mapping. */
+export class ServiceError extends Error {
+  constructor(
+    readonly code: 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ServiceError';
+  }
+}
+
+/** Bad input that only a service can see: the message starts with the field's name. */
+export const invalidField = (field: string, problem: string) =>
+  new ServiceError('BAD_REQUEST', `${field}: ${problem}`);
+export const notFound = (what: string) => new ServiceError('NOT_FOUND', `${what} not found`);
+export const conflict = (message: string) => new ServiceError('CONFLICT', message);
+export const forbidden = (message: string) => new ServiceError('FORBIDDEN', message);
+export const unauthorized = (message = 'a valid API key is required') =>
+  new ServiceError('UNAUTHORIZED', message);
+
+/** `path.to.field: problem; other: problem` — every bad field named. */
+export function describeZodError(error: ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'input'}: ${issue.message}`)
+    .join('; ');
+}
+
+/**
+ * The one place errors become API errors. Known failures keep their message; anything else is
+ * logged and answered as a bare internal error, so no driver or stack detail leaks.
+ */
+export function toTRPCError(error: unknown): TRPCError {
+  if (error instanceof TRPCError) {
+    // tRPC wraps whatever a resolver throws in an INTERNAL_SERVER_ERROR: judge the original.
+    if (error.code === 'INTERNAL_SERVER_ERROR' && error.cause && !(error.cause instanceof TRPCError)) {
+      return toTRPCError(error.cause);
+    }
+    if (error.cause instanceof ZodError) {
+      return new TRPCError({ code: 'BAD_REQUEST', message: describeZodError(error.cause), cause: error.cause });
+    }
+    return error;
+  }
+  if (error instanceof ServiceError) return new TRPCError({ code: error.code, message: error.message });
+  if (error instanceof ZodError) return new TRPCError({ code: 'BAD_REQUEST', message: describeZodError(error) });
+  if (error instanceof InvalidCursorError) {
+    return new TRPCError({ code: 'BAD_REQUEST', message: `cursor: ${error.message}` });
+  }
+  if (error instanceof IllegalTransitionError) {
+    return new TRPCError({ code: 'CONFLICT', message: `status: ${error.message}` });
+  }
+  console.error('[opsledger] unexpected error', error);
+  return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'internal error' });
+}

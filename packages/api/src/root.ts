@@ -1,0 +1,26 @@
+import { activitiesRouter } from './routers/activities';
+import { apiKeysRouter } from './routers/api-keys';
+import { appsRouter } from './routers/apps';
+import { auditLogsRouter } from './routers/audit-logs';
+import { backupsRouter } from './routers/backups';
+import { eventsRouter } from './routers/events';
+import { passportLogsRouter } from './routers/passport-logs';
+import { syncsRouter } from './routers/syncs';
+import { teamsRouter } from './routers/teams';
+import { trafficRouter } from './routers/traffic';
+import { createTRPCRouter } from './trpc';
+
+export const appRouter = createTRPCRouter({
+  teams: teamsRouter,
+  apps: appsRouter,
+  apiKeys: apiKeysRouter,
+  auditLogs: auditLogsRouter,
+  activities: activitiesRouter,
+  passportLogs: passportLogsRouter,
+  events: eventsRouter,
+  backups: backupsRouter,
+  syncs: syncsRouter,
+  traffic: trafficRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,45 @@
+import type { Database } from '@opsledger/db';
+import { createTestDatabase } from '@opsledger/db/testing';
+import type { Role } from '@opsledger/domain';
+import { randomUUID } from 'node:crypto';
+import { createCaller } from '../caller';
+import { createTeam } from '../services/teams/create-team';
+
+export type TestCaller = Awaited<ReturnType<typeof createCaller>>;
+
+export interface TestTeam {
+  id: string;
+  slug: string;
+  ownerSecret: string;
+  owner: TestCaller;
+  /** A caller with a fresh key of this role; its secret is on `secretOf`. */
+  as(role: Role): Promise<TestCaller>;
+  keySecret(role: Role): Promise<string>;
+}
+
+/** A database for one test file and a way to make isolated teams in it. */
+export async function createTestApi() {
+  const database: Database = await createTestDatabase();
+
+  async function newTeam(): Promise<TestTeam> {
+    const slug = `t-${randomUUID().slice(0, 12)}`;
+    const { team, ownerKey } = await createTeam(database, { slug, name: `Team ${slug}` });
+    const owner = await createCaller(database, ownerKey.secret);
+    const keySecret = async (role: Role) => (await owner.apiKeys.create({ role })).secret;
+    return {
+      id: team.id,
+      slug,
+      ownerSecret: ownerKey.secret,
+      owner,
+      keySecret,
+      as: async (role) => createCaller(database, await keySecret(role)),
+    };
+  }
+
+  return {
+    database,
+    newTeam,
+    anonymous: () => createCaller(database, null),
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,52 @@
+import { roleAllows, type Permission } from '@opsledger/domain';
+import { TRPCError, initTRPC } from '@trpc/server';
+import type { Context, ServiceContext } from './context';
+import { toTRPCError } from './errors';
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    // Internal errors were already reduced to a bare message by toTRPCError.
+    return { ...shape, data: { ...shape.data, stack: undefined } };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Every procedure's errors pass through the one mapping. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) throw toTRPCError(result.error);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+const requireCaller = t.middleware(({ ctx, next }) => {
+  if (!ctx.caller) {
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: ctx.presentedCredential ? 'the API key is not valid' : 'an API key is required (Authorization: Bearer <key>)',
+    });
+  }
+  const service: ServiceContext = { database: ctx.database, caller: ctx.caller };
+  return next({ ctx: service });
+});
+
+function allowing(permission: Permission) {
+  return publicProcedure.use(requireCaller).use(({ ctx, next }) => {
+    if (!roleAllows(ctx.caller.role, permission)) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `a ${ctx.caller.role} key may not ${permission === 'own' ? 'manage the team' : permission}`,
+      });
+    }
+    return next();
+  });
+}
+
+/** Procedures of an authenticated team (`ctx.caller` is set), by what the role must allow. */
+export const readProcedure = allowing('read');
+export const writeProcedure = allowing('write');
+export const manageProcedure = allowing('manage');
+export const ownerProcedure = allowing('own');
