@@ -11,7 +11,10 @@ export const base = tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'error',
     },
   },
@@ -24,7 +27,13 @@ export const noDirectDatabase = {
       {
         patterns: [
           {
-            group: ['drizzle-orm', 'drizzle-orm/*', 'postgres', '@electric-sql/pglite', '@electric-sql/pglite/*'],
+            group: [
+              'drizzle-orm',
+              'drizzle-orm/*',
+              'postgres',
+              '@electric-sql/pglite',
+              '@electric-sql/pglite/*',
+            ],
             message: 'Only packages/db talks to the database driver; import from @opsledger/db.',
           },
         ],

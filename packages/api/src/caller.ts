@@ -8,6 +8,9 @@ const factory = createCallerFactory(appRouter);
 /** An in-process caller acting with an API key, exactly as an HTTP request with it would. */
 export async function createCaller(database: Database, apiKeySecret: string | null) {
   return factory(
-    await createContext({ database, authorization: apiKeySecret ? `Bearer ${apiKeySecret}` : null }),
+    await createContext({
+      database,
+      authorization: apiKeySecret ? `Bearer ${apiKeySecret}` : null,
+    }),
   );
 }

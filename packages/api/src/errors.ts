@@ -36,16 +36,26 @@ export function describeZodError(error: ZodError): string {
 export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) {
     // tRPC wraps whatever a resolver throws in an INTERNAL_SERVER_ERROR: judge the original.
-    if (error.code === 'INTERNAL_SERVER_ERROR' && error.cause && !(error.cause instanceof TRPCError)) {
+    if (
+      error.code === 'INTERNAL_SERVER_ERROR' &&
+      error.cause &&
+      !(error.cause instanceof TRPCError)
+    ) {
       return toTRPCError(error.cause);
     }
     if (error.cause instanceof ZodError) {
-      return new TRPCError({ code: 'BAD_REQUEST', message: describeZodError(error.cause), cause: error.cause });
+      return new TRPCError({
+        code: 'BAD_REQUEST',
+        message: describeZodError(error.cause),
+        cause: error.cause,
+      });
     }
     return error;
   }
-  if (error instanceof ServiceError) return new TRPCError({ code: error.code, message: error.message });
-  if (error instanceof ZodError) return new TRPCError({ code: 'BAD_REQUEST', message: describeZodError(error) });
+  if (error instanceof ServiceError)
+    return new TRPCError({ code: error.code, message: error.message });
+  if (error instanceof ZodError)
+    return new TRPCError({ code: 'BAD_REQUEST', message: describeZodError(error) });
   if (error instanceof InvalidCursorError) {
     return new TRPCError({ code: 'BAD_REQUEST', message: `cursor: ${error.message}` });
   }

@@ -26,7 +26,9 @@ const requireCaller = t.middleware(({ ctx, next }) => {
   if (!ctx.caller) {
     throw new TRPCError({
       code: 'UNAUTHORIZED',
-      message: ctx.presentedCredential ? 'the API key is not valid' : 'an API key is required (Authorization: Bearer <key>)',
+      message: ctx.presentedCredential
+        ? 'the API key is not valid'
+        : 'an API key is required (Authorization: Bearer <key>)',
     });
   }
   const service: ServiceContext = { database: ctx.database, caller: ctx.caller };

@@ -1,14 +1,23 @@
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type * as schema from './schema';
-import type { RawDatabase } from './connection/raw';
+import type { RawQuery, RawTransaction } from './connection/raw';
 
 export type Db = PostgresJsDatabase<typeof schema>;
+export type DbTransaction = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DatabaseKind = 'pglite' | 'postgres';
+
+/** One transaction seen two ways: Drizzle's builder and raw SQL/COPY, on one connection. */
+export interface TransactionScope {
+  db: DbTransaction;
+  raw: RawTransaction;
+}
 
 /** One open database: Drizzle for the services' queries, raw SQL for bulk paths. */
 export interface Database {
   kind: DatabaseKind;
   db: Db;
-  raw: RawDatabase;
+  /** Plain SQL outside a transaction. */
+  query: RawQuery;
+  transaction<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

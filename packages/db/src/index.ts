@@ -1,11 +1,16 @@
 export * from './schema';
-export type { Database, DatabaseKind, Db } from './database';
-export type { RawDatabase, RawTransaction } from './connection/raw';
+export type { Database, DatabaseKind, Db, DbTransaction, TransactionScope } from './database';
+export type { RawQuery, RawTransaction } from './connection/raw';
 export { copyTextRow } from './connection/raw';
 export { openDatabase, type DatabaseConfig } from './connection/open';
 export { DataDirInUseError } from './connection/data-dir-lock';
 export { migrateDatabase } from './migrate';
-export { appendEvents, type PendingEvent, type AppendResult } from './events/append';
+export {
+  appendEvents,
+  appendEventsIn,
+  type PendingEvent,
+  type AppendResult,
+} from './events/append';
 export { chainHash } from './events/chain-hash';
 export { ensureEventPartitions } from './events/partitions';
 

@@ -20,7 +20,9 @@ export function migrationsFolder(): string {
     }
     if (dirname(dir) === dir) break;
   }
-  throw new Error('Cannot find the migrations (packages/db/drizzle); set OPSLEDGER_MIGRATIONS_DIR.');
+  throw new Error(
+    'Cannot find the migrations (packages/db/drizzle); set OPSLEDGER_MIGRATIONS_DIR.',
+  );
 }
 
 /** Applies pending migrations; on PostgreSQL under a lock, as several processes may start. */
@@ -30,8 +32,11 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await migratePglite(database.db as unknown as PgliteDatabase, config);
     return;
   }
-  await database.raw.transaction(async (tx) => {
-    await tx.query(`select pg_advisory_xact_lock(hashtext('opsledger:migrate'))`);
+  // A session lock on a connection of its own, held while the migrator runs on the others.
+  await database.query(`select pg_advisory_lock(hashtext('opsledger:migrate'))`);
+  try {
     await migratePostgres(database.db, config);
-  });
+  } finally {
+    await database.query(`select pg_advisory_unlock(hashtext('opsledger:migrate'))`);
+  }
 }

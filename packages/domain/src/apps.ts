@@ -5,7 +5,10 @@ import { Label, Text, Timestamp } from './common';
 export const Did = z
   .string()
   .trim()
-  .regex(/^(did:[a-z0-9]+:)?[A-Za-z0-9._-]{1,120}$/, 'must be a DID such as z8iZ... or did:abt:z8iZ...')
+  .regex(
+    /^(did:[a-z0-9]+:)?[A-Za-z0-9._-]{1,120}$/,
+    'must be a DID such as z8iZ... or did:abt:z8iZ...',
+  )
   .transform((did) => did.replace(/^did:[a-z0-9]+:/, ''));
 
 export const App = z.object({

@@ -3,7 +3,10 @@ import { Label, Timestamp } from './common';
 
 export const TeamSlug = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'must be 1-40 lowercase letters, digits or dashes');
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/,
+    'must be 1-40 lowercase letters, digits or dashes',
+  );
 
 export const Team = z.object({
   id: z.uuid(),

@@ -56,7 +56,8 @@ export const TrafficInsightListInput = TrafficInsightFilter.and(PageRequest);
 export type TrafficInsightListInput = z.infer<typeof TrafficInsightListInput>;
 export const TrafficInsightPage = z.object({ list: z.array(TrafficInsight), paging: Paging });
 
-const STATIC_FILE = /\.(?:css|js|mjs|map|png|jpe?g|gif|svg|webp|avif|ico|woff2?|ttf|otf|eot|mp4|webm|mp3|txt|xml|pdf)$/i;
+const STATIC_FILE =
+  /\.(?:css|js|mjs|map|png|jpe?g|gif|svg|webp|avif|ico|woff2?|ttf|otf|eot|mp4|webm|mp3|txt|xml|pdf)$/i;
 
 export function isStaticPath(path: string): boolean {
   return STATIC_FILE.test(path.split(/[?#]/, 1)[0] ?? '');

@@ -12,7 +12,10 @@ export interface Caller {
 /** last_used_at is a hint, not an audit trail: write it at most once a minute per key. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export async function authenticateApiKey(database: Database, secret: string): Promise<Caller | null> {
+export async function authenticateApiKey(
+  database: Database,
+  secret: string,
+): Promise<Caller | null> {
   const [row] = await database.db
     .select({
       keyId: apiKeys.id,
@@ -39,5 +42,9 @@ export async function authenticateApiKey(database: Database, secret: string): Pr
         or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, stale)),
       ),
     );
-  return { team: { id: row.teamId, slug: row.slug, name: row.name }, keyId: row.keyId, role: row.role };
+  return {
+    team: { id: row.teamId, slug: row.slug, name: row.name },
+    keyId: row.keyId,
+    role: row.role,
+  };
 }

@@ -15,7 +15,11 @@ function badRequest(message: string): Response {
  * Serves the native API. Bodies are decoded strictly: a body that is not UTF-8 is refused
  * whole rather than silently stored with replacement characters.
  */
-export async function handleTrpcRequest(request: Request, database: Database, endpoint = '/api/trpc') {
+export async function handleTrpcRequest(
+  request: Request,
+  database: Database,
+  endpoint = '/api/trpc',
+) {
   let forwarded = request;
   if (request.method === 'POST') {
     let text: string;
@@ -30,7 +34,8 @@ export async function handleTrpcRequest(request: Request, database: Database, en
     endpoint,
     req: forwarded,
     router: appRouter,
-    createContext: () => createContext({ database, authorization: request.headers.get('authorization') }),
+    createContext: () =>
+      createContext({ database, authorization: request.headers.get('authorization') }),
     responseMeta: () => ({ headers: new Headers({ 'cache-control': 'no-store' }) }),
   });
 }

@@ -9,7 +9,9 @@ afterAll(() => api.close());
 
 describe('authentication and roles', () => {
   it('answers 401 without a key and with a wrong or revoked key', async () => {
-    await expect((await api.anonymous()).teams.current()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect((await api.anonymous()).teams.current()).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
     const team = await api.newTeam();
     const secret = await team.keySecret('viewer');
     const keys = await team.owner.apiKeys.list();
@@ -19,7 +21,9 @@ describe('authentication and roles', () => {
     await expect((await createCaller(api.database, secret)).teams.current()).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
     });
-    await expect((await createCaller(api.database, 'olk_nope')).teams.current()).rejects.toMatchObject({
+    await expect(
+      (await createCaller(api.database, 'olk_nope')).teams.current(),
+    ).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
     });
   });
@@ -28,7 +32,9 @@ describe('authentication and roles', () => {
     const team = await api.newTeam();
     const viewer = await team.as('viewer');
     expect((await viewer.teams.current()).slug).toBe(team.slug);
-    await expect(viewer.apps.create({ did: 'zViewerApp', name: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(viewer.apps.create({ did: 'zViewerApp', name: 'x' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const admin = await team.as('admin');
     await expect(admin.apiKeys.create({ role: 'owner' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
@@ -50,6 +56,8 @@ describe('authentication and roles', () => {
     const [a, b] = [await api.newTeam(), await api.newTeam()];
     await a.owner.apps.create({ did: `z${a.id.slice(0, 8)}`, name: 'A app' });
     expect(await b.owner.apps.list()).toEqual([]);
-    await expect(b.owner.apps.get({ did: `z${a.id.slice(0, 8)}` })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(b.owner.apps.get({ did: `z${a.id.slice(0, 8)}` })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

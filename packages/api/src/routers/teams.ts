@@ -8,5 +8,7 @@ export const teamsRouter = {
   current: readProcedure.query(getCurrentTeam),
   rename: ownerProcedure.input(RenameTeamInput).mutation(renameTeam),
   /** An owner may found another team; the answer holds that team's only owner key. */
-  create: ownerProcedure.input(CreateTeamInput).mutation(({ ctx, input }) => createTeam(ctx.database, input)),
+  create: ownerProcedure
+    .input(CreateTeamInput)
+    .mutation(({ ctx, input }) => createTeam(ctx.database, input)),
 } satisfies TRPCRouterRecord;

@@ -2,9 +2,9 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import * as schema from '../schema';
 import type { Database, Db } from '../database';
-import { quoteColumns, type RawTransaction } from './raw';
+import { driverClientOf, quoteColumns, type RawTransaction } from './raw';
 
-function rawTransaction(tx: PGlite | Transaction): RawTransaction {
+function rawTransaction(tx: Transaction): RawTransaction {
   return {
     query: async (text, params = []) => (await tx.query(text, params)).rows as never,
     async copyIn(table, columns, text) {
@@ -17,14 +17,14 @@ function rawTransaction(tx: PGlite | Transaction): RawTransaction {
 
 /** Embedded PostgreSQL in this process. Not durable against power loss (fsync is off). */
 export function createPgliteDatabase(pg: PGlite, onClose?: () => Promise<void>): Database {
+  // Both drivers expose the same query builder; the services only use that common surface.
+  const db = drizzle(pg, { schema }) as unknown as Db;
   return {
     kind: 'pglite',
-    // Both drivers expose the same query builder; the services only use that common surface.
-    db: drizzle(pg, { schema }) as unknown as Db,
-    raw: {
-      query: async (text, params = []) => (await pg.query(text, params)).rows as never,
-      transaction: (work) => pg.transaction((tx) => work(rawTransaction(tx))),
-    },
+    db,
+    query: async (text, params = []) => (await pg.query(text, params)).rows as never,
+    transaction: (work) =>
+      db.transaction((tx) => work({ db: tx, raw: rawTransaction(driverClientOf(tx)) })),
     async close() {
       await pg.close();
       await onClose?.();

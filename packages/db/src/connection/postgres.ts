@@ -2,27 +2,23 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from '../schema';
 import type { Database } from '../database';
-import { quoteColumns, type RawDatabase, type RawTransaction } from './raw';
+import { driverClientOf, quoteColumns, type RawTransaction } from './raw';
 
 /** A COPY stream can hang forever when the server rejects data after the stream ended. */
 const COPY_TIMEOUT_MS = 120_000;
 
-const options = {
-  max: 10,
-  onnotice: () => {},
-  // Generic plans turned summaries and searches 3-10x slower here (STACK-NOTES.md).
-  connection: { plan_cache_mode: 'force_custom_plan', application_name: 'opsledger' },
-} as const;
-
-function rawTransaction(tx: postgres.TransactionSql): RawTransaction {
+function rawTransaction(tx: postgres.Sql): RawTransaction {
   return {
-    query: (text, params = []) => tx.unsafe(text, params as postgres.ParameterOrJSON<never>[]) as never,
+    query: (text, params = []) => tx.unsafe(text, params as never[]) as never,
     async copyIn(table, columns, text) {
-      const stream = await tx.unsafe(`COPY "${table}" (${quoteColumns(columns)}) FROM STDIN`).writable();
+      const stream = await tx
+        .unsafe(`COPY "${table}" (${quoteColumns(columns)}) FROM STDIN`)
+        .writable();
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          stream.destroy(new Error(`COPY into ${table} timed out`));
-        }, COPY_TIMEOUT_MS);
+        const timer = setTimeout(
+          () => stream.destroy(new Error(`COPY into ${table} timed out`)),
+          COPY_TIMEOUT_MS,
+        );
         stream.once('error', (error) => {
           clearTimeout(timer);
           reject(error);
@@ -37,20 +33,25 @@ function rawTransaction(tx: postgres.TransactionSql): RawTransaction {
   };
 }
 
-/** PostgreSQL through postgres.js. Drizzle gets its own client: it changes date/JSON parsing. */
+/**
+ * PostgreSQL through postgres.js. Drizzle and raw SQL share the client so that one transaction
+ * can use both; Drizzle makes the client return timestamps as text and take JSON as text,
+ * which is what the raw paths here send and expect (never a Date or an object).
+ */
 export function createPostgresDatabase(url: string): Database {
-  const drizzleClient = postgres(url, options);
-  const rawClient = postgres(url, options);
-  const raw: RawDatabase = {
-    query: (text, params = []) => rawClient.unsafe(text, params as never[]) as never,
-    transaction: (work) => rawClient.begin((tx) => work(rawTransaction(tx))) as never,
-  };
+  const client = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    // Generic plans turned summaries and searches 3-10x slower here (STACK-NOTES.md).
+    connection: { plan_cache_mode: 'force_custom_plan', application_name: 'opsledger' },
+  });
+  const db = drizzle(client, { schema });
   return {
     kind: 'postgres',
-    db: drizzle(drizzleClient, { schema }),
-    raw,
-    async close() {
-      await Promise.all([drizzleClient.end({ timeout: 5 }), rawClient.end({ timeout: 5 })]);
-    },
+    db,
+    query: (text, params = []) => client.unsafe(text, params as never[]) as never,
+    transaction: (work) =>
+      db.transaction((tx) => work({ db: tx, raw: rawTransaction(driverClientOf(tx)) })),
+    close: () => client.end({ timeout: 5 }),
   };
 }

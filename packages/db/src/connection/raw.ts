@@ -1,13 +1,13 @@
+export type RawQuery = <T extends Record<string, unknown>>(
+  text: string,
+  params?: unknown[],
+) => Promise<T[]>;
+
 /** Plain SQL access for the paths Drizzle's builder is too slow for (bulk ingest, locking). */
 export interface RawTransaction {
-  query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  query: RawQuery;
   /** Streams rows in COPY text format (see copyTextRow) into a table. */
   copyIn(table: string, columns: readonly string[], text: string): Promise<void>;
-}
-
-export interface RawDatabase {
-  query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-  transaction<T>(work: (tx: RawTransaction) => Promise<T>): Promise<T>;
 }
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
@@ -19,10 +19,22 @@ export function copyTextRow(values: readonly (string | number | boolean | null)[
     const value = values[i];
     if (i > 0) line += '\t';
     if (value === null || value === undefined) line += '\\N';
-    else if (typeof value === 'string') line += value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c] ?? c);
+    else if (typeof value === 'string')
+      line += value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c] ?? c);
     else line += String(value);
   }
   return `${line}\n`;
 }
 
 export const quoteColumns = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ');
+
+/**
+ * The driver connection under a Drizzle transaction. Drizzle keeps it on `session.client`
+ * (drizzle-orm 0.45, both drivers); the db tests exercise this, so an upgrade that moves it
+ * fails loudly there.
+ */
+export function driverClientOf<T>(tx: unknown): T {
+  const client = (tx as { session?: { client?: T } }).session?.client;
+  if (!client) throw new Error('cannot reach the driver connection of a Drizzle transaction');
+  return client;
+}

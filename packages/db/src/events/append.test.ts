@@ -15,7 +15,9 @@ afterAll(() => database.close());
 
 async function newTeam() {
   const id = randomUUID();
-  await database.db.insert(teams).values({ id, slug: `t-${id.slice(0, 8)}`, name: 'T', createdAt: new Date().toISOString() });
+  await database.db
+    .insert(teams)
+    .values({ id, slug: `t-${id.slice(0, 8)}`, name: 'T', createdAt: new Date().toISOString() });
   return id;
 }
 
@@ -31,10 +33,15 @@ const event = (over: Partial<PendingEvent> = {}): PendingEvent => ({
 });
 
 async function storedChain(teamId: string) {
-  return database.raw.query<{ seq: string; id: string; prev_hash: string; hash: string; content: string }>(
-    `select seq, id, prev_hash, hash, content from events where team_id = $1 order by seq`,
-    [teamId],
-  );
+  return database.query<{
+    seq: string;
+    id: string;
+    prev_hash: string;
+    hash: string;
+    content: string;
+  }>(`select seq, id, prev_hash, hash, content from events where team_id = $1 order by seq`, [
+    teamId,
+  ]);
 }
 
 describe('appendEvents', () => {
@@ -72,7 +79,11 @@ describe('appendEvents', () => {
     const [a, b] = [await newTeam(), await newTeam()];
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        appendEvents(database, i % 2 ? a : b, Array.from({ length: 25 }, () => event())),
+        appendEvents(
+          database,
+          i % 2 ? a : b,
+          Array.from({ length: 25 }, () => event()),
+        ),
       ),
     );
     for (const teamId of [a, b]) {

@@ -23,9 +23,9 @@ export async function ensureEventPartitions(database: Database, instants: Iterab
   if (!months) known.set(database, (months = new Set()));
   const missing = [...new Set([...instants].map(monthOf))].filter((m) => !months.has(m));
   if (missing.length === 0) return;
-  await database.raw.transaction(async (tx) => {
-    await tx.query(`select pg_advisory_xact_lock(hashtext('opsledger:event-partitions'))`);
-    for (const month of missing) await tx.query(partitionSql(month));
+  await database.transaction(async ({ raw }) => {
+    await raw.query(`select pg_advisory_xact_lock(hashtext('opsledger:event-partitions'))`);
+    for (const month of missing) await raw.query(partitionSql(month));
   });
   for (const month of missing) months.add(month);
 }

@@ -1,5 +1,16 @@
 import { RUN_STATUSES, SYNC_ACTION_TYPES } from '@opsledger/domain';
-import { bigint, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { instant, notNullKey } from './columns';
 import { appForeignKey } from './tenancy';
 

@@ -1,5 +1,14 @@
 import { ROLES } from '@opsledger/domain';
-import { type AnyPgColumn, foreignKey, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { instant } from './columns';
 
 export const teams = pgTable('teams', {
@@ -59,6 +68,8 @@ export const apiKeys = pgTable(
 
 /** Rows that belong to an app reference it with their team, never across teams. */
 export const appForeignKey = (t: { teamId: AnyPgColumn; appId: AnyPgColumn }, name: string) =>
-  foreignKey({ name, columns: [t.teamId, t.appId], foreignColumns: [apps.teamId, apps.id] }).onDelete(
-    'cascade',
-  );
+  foreignKey({
+    name,
+    columns: [t.teamId, t.appId],
+    foreignColumns: [apps.teamId, apps.id],
+  }).onDelete('cascade');

@@ -1,4 +1,15 @@
-import { bigint, boolean, date, index, integer, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { instant } from './columns';
 import { appForeignKey } from './tenancy';
 
@@ -46,7 +57,10 @@ export const trafficDaily = pgTable(
     logSize: bigint('log_size', { mode: 'number' }).notNull().default(0),
     bandwidth: bigint('bandwidth', { mode: 'number' }).notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.teamId, t.appId, t.day] }), appForeignKey(t, 'traffic_daily_app_fk')],
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.appId, t.day] }),
+    appForeignKey(t, 'traffic_daily_app_fk'),
+  ],
 );
 
 /** What a day has already counted as unique, by kind (visitor, file, ...) and a value digest. */

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { Day, IdempotencyKey, JsonObject, Label, Text, TimeRange, TimeZone, Timestamp } from '../common';
+import {
+  Day,
+  IdempotencyKey,
+  JsonObject,
+  Label,
+  Text,
+  TimeRange,
+  TimeZone,
+  Timestamp,
+} from '../common';
 import { Did } from '../apps';
 import { CursorRequest, cursorPageOf } from '../paging';
 import { RunStatus } from './run-status';

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /** The life of a backup or a sync run. */
-export const RUN_STATUSES = ['initial', 'pending', 'running', 'succeeded', 'failed', 'canceled'] as const;
+export const RUN_STATUSES = [
+  'initial',
+  'pending',
+  'running',
+  'succeeded',
+  'failed',
+  'canceled',
+] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export const TERMINAL_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'canceled'];
@@ -19,7 +26,8 @@ const ALIASES: Record<string, RunStatus> = {
 };
 
 export const RunStatus = z.preprocess(
-  (value) => (typeof value === 'string' ? (ALIASES[value.toLowerCase()] ?? value.toLowerCase()) : value),
+  (value) =>
+    typeof value === 'string' ? (ALIASES[value.toLowerCase()] ?? value.toLowerCase()) : value,
   z.enum(RUN_STATUSES),
 );
 

@@ -70,9 +70,18 @@ export const SyncRun = z.object({
 });
 export type SyncRun = z.infer<typeof SyncRun>;
 
-export const SYNC_SORTS = ['createdAt', 'updatedAt', 'actionType', 'status', 'duration', 'size'] as const;
+export const SYNC_SORTS = [
+  'createdAt',
+  'updatedAt',
+  'actionType',
+  'status',
+  'duration',
+  'size',
+] as const;
 const oneOrMany = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item).min(1).max(10)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
+  z
+    .union([item, z.array(item).min(1).max(10)])
+    .transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
 
 export const SyncRunFilter = z.object({
   appDid: Did.optional(),

@@ -5,7 +5,14 @@ import { emptyEnvelopeFields, type EnvelopeFields, type StoredEvent } from './en
 import { IpAddress, WriteMeta } from './write-meta';
 
 /** Actions the Blocklet passport lifecycle records; others are accepted as written. */
-export const KNOWN_PASSPORT_ACTIONS = ['issued', 'revoked', 'used', 'approved', 'expired', 'renewed'] as const;
+export const KNOWN_PASSPORT_ACTIONS = [
+  'issued',
+  'revoked',
+  'used',
+  'approved',
+  'expired',
+  'renewed',
+] as const;
 
 export const PassportLogInput = WriteMeta.extend({
   passportId: Label,

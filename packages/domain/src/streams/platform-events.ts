@@ -56,7 +56,9 @@ export const PlatformEventListInput = z.object({
 });
 export type PlatformEventListInput = z.infer<typeof PlatformEventListInput>;
 
-export const PlatformEventScrollInput = z.object({ type: EventType.default('user') }).and(CursorRequest);
+export const PlatformEventScrollInput = z
+  .object({ type: EventType.default('user') })
+  .and(CursorRequest);
 export type PlatformEventScrollInput = z.infer<typeof PlatformEventScrollInput>;
 export const PlatformEventScrollPage = cursorPageOf(PlatformEvent);
 

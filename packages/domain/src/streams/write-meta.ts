@@ -9,7 +9,9 @@ export const WriteMeta = z.object({
   idempotencyKey: IdempotencyKey.optional(),
 });
 
-export const IpAddress = z.union([z.ipv4(), z.ipv6()], { message: 'must be an IPv4 or IPv6 address' });
+export const IpAddress = z.union([z.ipv4(), z.ipv6()], {
+  message: 'must be an IPv4 or IPv6 address',
+});
 
 /** The result of recording a batch: how many were new and how many were retries. */
 export const RecordResult = z.object({

@@ -1,5 +1,10 @@
 import { and, apiKeys, desc, eq, isNull, type InferSelectModel } from '@opsledger/db';
-import { canGrant, type ApiKey, type CreateApiKeyInput, type CreatedApiKey } from '@opsledger/domain';
+import {
+  canGrant,
+  type ApiKey,
+  type CreateApiKeyInput,
+  type CreatedApiKey,
+} from '@opsledger/domain';
 import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../../context';
 import { forbidden, invalidField, notFound } from '../../errors';
@@ -63,7 +68,13 @@ export async function revokeApiKey({ ctx, input }: { ctx: ServiceContext; input:
   const [row] = await ctx.database.db
     .update(apiKeys)
     .set({ revokedAt: new Date().toISOString() })
-    .where(and(eq(apiKeys.teamId, ctx.caller.team.id), eq(apiKeys.id, input.id), isNull(apiKeys.revokedAt)))
+    .where(
+      and(
+        eq(apiKeys.teamId, ctx.caller.team.id),
+        eq(apiKeys.id, input.id),
+        isNull(apiKeys.revokedAt),
+      ),
+    )
     .returning();
   return apiKeyFromRow(row ?? target);
 }

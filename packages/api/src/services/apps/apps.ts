@@ -13,7 +13,13 @@ const appFromRow = (row: InferSelectModel<typeof apps>): App => ({
   createdAt: new Date(row.createdAt).toISOString(),
 });
 
-export async function createApp({ ctx, input }: { ctx: ServiceContext; input: CreateAppInput }): Promise<App> {
+export async function createApp({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: CreateAppInput;
+}): Promise<App> {
   const [row] = await ctx.database.db
     .insert(apps)
     .values({
@@ -27,7 +33,8 @@ export async function createApp({ ctx, input }: { ctx: ServiceContext; input: Cr
     })
     .onConflictDoNothing()
     .returning();
-  if (!row) throw conflict(`did: an app with DID ${input.did} (or that uuid) is registered already`);
+  if (!row)
+    throw conflict(`did: an app with DID ${input.did} (or that uuid) is registered already`);
   return appFromRow(row);
 }
 
