@@ -1,3 +1,4 @@
-import config from '@opsledger/eslint-config';
+import { base } from '@opsledger/eslint-config';
 
-export default config;
+// The one package that may import the driver and Drizzle.
+export default base;

@@ -20,23 +20,18 @@ export const base = tseslint.config(
   },
 );
 
+const driverMessage = 'Only packages/db talks to the database; import from @opsledger/db.';
+
 export const noDirectDatabase = {
   rules: {
     'no-restricted-imports': [
       'error',
       {
-        patterns: [
-          {
-            group: [
-              'drizzle-orm',
-              'drizzle-orm/*',
-              'postgres',
-              '@electric-sql/pglite',
-              '@electric-sql/pglite/*',
-            ],
-            message: 'Only packages/db talks to the database driver; import from @opsledger/db.',
-          },
-        ],
+        paths: ['drizzle-orm', 'postgres', '@electric-sql/pglite'].map((name) => ({
+          name,
+          message: driverMessage,
+        })),
+        patterns: [{ group: ['drizzle-orm/*', '@electric-sql/pglite/*'], message: driverMessage }],
       },
     ],
   },

@@ -4,7 +4,7 @@ import type { Context, ServiceContext } from './context';
 import { toTRPCError } from './errors';
 
 const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape }) {
     // Internal errors were already reduced to a bare message by toTRPCError.
     return { ...shape, data: { ...shape.data, stack: undefined } };
   },
