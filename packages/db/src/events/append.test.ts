@@ -93,3 +93,17 @@ describe('appendEvents', () => {
     }
   });
 });
+
+describe('the event store', () => {
+  it('refuses to update or delete an event', async () => {
+    const teamId = await newTeam();
+    await appendEvents(database, teamId, [event()]);
+    await expect(
+      database.query(`update events set action = 'forged' where team_id = $1`, [teamId]),
+    ).rejects.toThrow(/append-only/);
+    await expect(database.query(`delete from events where team_id = $1`, [teamId])).rejects.toThrow(
+      /append-only/,
+    );
+    expect((await storedChain(teamId)).length).toBe(1);
+  });
+});
