@@ -17,7 +17,10 @@ export function testConfig(overrides = {}) {
       testTimeout: 60_000,
       hookTimeout: 120_000,
       reporters: reportDir
-        ? ['default', ['json', { outputFile: `${reportDir}/${basename(process.cwd())}-${database}.json` }]]
+        ? [
+            'default',
+            ['json', { outputFile: `${reportDir}/${basename(process.cwd())}-${database}.json` }],
+          ]
         : ['default'],
       ...overrides,
     },
