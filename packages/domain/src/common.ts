@@ -33,17 +33,56 @@ export const TimeZone = z.string().refine(
 
 export const Uuid = z.uuid();
 
-/** Short free text that identifies or labels something. */
-export const Label = z.string().trim().min(1).max(200);
-/** Longer free text (messages, content, user agents). */
-export const Text = z.string().max(10_000);
+/** A NUL character or a UTF-16 surrogate without its partner. */
+const UNSTORABLE_CHARACTER =
+  /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE_MESSAGE = 'must not contain NUL characters or unpaired UTF-16 surrogates';
 
-/** Arbitrary JSON object stored as-is. */
-export const JsonObject = z.record(z.string(), z.unknown());
+/**
+ * Whether PostgreSQL can store this string. It rejects NUL in text and jsonb, and a lone
+ * surrogate is not UTF-8 at all; caught here they are a 400 naming the field, not a 500 later.
+ */
+export const isStorableText = (value: string) => !UNSTORABLE_CHARACTER.test(value);
+
+/** The base of every free-text input: any string PostgreSQL can store. */
+export const StorableString = z.string().refine(isStorableText, { message: UNSTORABLE_MESSAGE });
+
+/** Short free text that identifies or labels something. */
+export const Label = StorableString.trim().min(1).max(200);
+/** Longer free text (messages, content, user agents). */
+export const Text = StorableString.max(10_000);
+
+type JsonPath = (string | number)[];
+
+/** The path of the first string (member name or value) in a JSON value that cannot be stored. */
+function unstorablePath(value: unknown, path: JsonPath): JsonPath | null {
+  if (typeof value === 'string') return isStorableText(value) ? null : path;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = unstorablePath(item, [...path, index]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, member] of Object.entries(value)) {
+      if (!isStorableText(key)) return [...path, key];
+      const found = unstorablePath(member, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Arbitrary JSON object stored as-is; every string in it, however deep, must be storable. */
+export const JsonObject = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+  const path = unstorablePath(value, []);
+  if (path) ctx.addIssue({ code: 'custom', message: UNSTORABLE_MESSAGE, path });
+});
 export type JsonObject = z.infer<typeof JsonObject>;
 
 /** A client-chosen key that makes a retried write a no-op. */
-export const IdempotencyKey = z.string().min(1).max(200);
+export const IdempotencyKey = StorableString.min(1).max(200);
 
 /** A non-empty batch of at most MAX_BATCH items. */
 export const batchOf = <T extends z.ZodType>(item: T) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Label, Timestamp, batchOf } from '../common';
+import { Label, StorableString, Timestamp, batchOf } from '../common';
 import { MAX_PAGE_SIZE } from '../common';
 import { emptyEnvelopeFields, type EnvelopeFields, type StoredEvent } from './envelope';
 import { WriteMeta } from './write-meta';
@@ -33,19 +33,19 @@ export type ActivitySort = z.infer<typeof ActivitySort>;
 export const AuditLogSession = z.object({
   sessionId: Label,
   authenticatedEntityName: Label.nullable().optional(),
-  sessionEvents: z.array(z.string().max(1000)).max(1000).nullable().optional(),
+  sessionEvents: z.array(StorableString.max(1000)).max(1000).nullable().optional(),
 });
 
 /** One resource change as a writer sends it (the Activities Log AuditLog shape). */
 export const ActivityInput = WriteMeta.extend({
   sourceId: Label,
   sequenceKey: Label,
-  websiteUuid: z.string().max(200).nullable().optional(),
+  websiteUuid: StorableString.max(200).nullable().optional(),
   companyId: Label,
   keypoint: z.boolean().default(false),
   endpoint: z.boolean().default(false),
-  changedFields: z.array(z.string().max(200)).max(1000).default([]),
-  resourceTitle: z.string().max(1000),
+  changedFields: z.array(StorableString.max(200)).max(1000).default([]),
+  resourceTitle: StorableString.max(1000),
   resourceType: ActivityResourceType,
   auditLogSession: AuditLogSession.nullable().optional(),
 });
@@ -78,10 +78,10 @@ export type Activity = z.infer<typeof Activity>;
 /** The seed's AuditLogFilterInput, with its string flags already read as booleans. */
 export const ActivityFilter = z
   .object({
-    websiteUuid: z.string().max(200).optional(),
-    companyId: z.string().max(200).optional(),
-    sourceId: z.string().max(200).optional(),
-    sequenceKey: z.string().max(200).optional(),
+    websiteUuid: StorableString.max(200).optional(),
+    companyId: StorableString.max(200).optional(),
+    sourceId: StorableString.max(200).optional(),
+    sequenceKey: StorableString.max(200).optional(),
     keypoint: z.boolean().optional(),
     endpoint: z.boolean().optional(),
     resourceType: ActivityResourceType.optional(),

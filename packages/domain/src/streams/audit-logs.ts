@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Label, Text, Timestamp, TimeRange, batchOf } from '../common';
+import { Label, StorableString, Text, Timestamp, TimeRange, batchOf } from '../common';
 import { CursorRequest, PageRequest, Paging, cursorPageOf } from '../paging';
 import { emptyEnvelopeFields, type EnvelopeFields, type StoredEvent } from './envelope';
 import { IpAddress, WriteMeta } from './write-meta';
@@ -10,7 +10,7 @@ export const AuditLogActor = z.object({
   did: Label,
   role: Label.optional(),
   fullName: Label.optional(),
-  avatar: z.string().max(2000).optional(),
+  avatar: StorableString.max(2000).optional(),
   source: Label.optional(),
 });
 
@@ -60,7 +60,7 @@ export const AuditLogFilter = TimeRange.and(
     scope: Label.optional(),
     category: Label.optional(),
     /** Case-insensitive text that the action or the content contains. */
-    actionOrContent: z.string().trim().min(1).max(200).optional(),
+    actionOrContent: StorableString.trim().min(1).max(200).optional(),
   }),
 );
 export type AuditLogFilter = z.infer<typeof AuditLogFilter>;

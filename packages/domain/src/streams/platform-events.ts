@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Label, Text, Timestamp, batchOf } from '../common';
+import { Label, StorableString, Text, Timestamp, batchOf } from '../common';
 import { CursorRequest, cursorPageOf } from '../paging';
 import { emptyEnvelopeFields, type EnvelopeFields, type StoredEvent } from './envelope';
 import { IpAddress, WriteMeta } from './write-meta';
@@ -13,8 +13,8 @@ export type EventType = z.infer<typeof EventType>;
 export const MAX_EVENTS_READ = 1000;
 
 const Detail = z.object({
-  method: z.string().max(20).optional(),
-  url: z.string().max(4000).optional(),
+  method: StorableString.max(20).optional(),
+  url: StorableString.max(4000).optional(),
   body: Text.optional(),
 });
 
@@ -25,7 +25,7 @@ export const PlatformEventInput = WriteMeta.extend({
   requestId: Label.optional(),
   requesterIP: IpAddress.optional(),
   statusCode: z.number().int().min(100).max(599).optional(),
-  errorCode: z.string().max(200).optional(),
+  errorCode: StorableString.max(200).optional(),
   errorMessage: Text.optional(),
   detail: Detail.optional(),
   instanceId: Label.optional(),
