@@ -33,16 +33,16 @@ export const TimeZone = z.string().refine(
 
 export const Uuid = z.uuid();
 
-/** A NUL character or a UTF-16 surrogate without its partner. */
-const UNSTORABLE_CHARACTER =
-  /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A UTF-16 surrogate without its partner. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const UNSTORABLE_MESSAGE = 'must not contain NUL characters or unpaired UTF-16 surrogates';
 
 /**
  * Whether PostgreSQL can store this string. It rejects NUL in text and jsonb, and a lone
  * surrogate is not UTF-8 at all; caught here they are a 400 naming the field, not a 500 later.
  */
-export const isStorableText = (value: string) => !UNSTORABLE_CHARACTER.test(value);
+export const isStorableText = (value: string) =>
+  !value.includes('\u0000') && !LONE_SURROGATE.test(value);
 
 /** The base of every free-text input: any string PostgreSQL can store. */
 export const StorableString = z.string().refine(isStorableText, { message: UNSTORABLE_MESSAGE });
