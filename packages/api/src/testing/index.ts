@@ -43,3 +43,5 @@ export async function createTestApi() {
     close: () => database.close(),
   };
 }
+
+export { serveApi, type ServedApi } from './serve';
