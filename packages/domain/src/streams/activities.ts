@@ -51,6 +51,7 @@ export const ActivityInput = WriteMeta.extend({
 });
 export type ActivityInput = z.infer<typeof ActivityInput>;
 export const ActivityBatch = z.object({ items: batchOf(ActivityInput) });
+export type ActivityBatch = z.infer<typeof ActivityBatch>;
 
 export const Activity = z.object({
   id: z.uuid(),

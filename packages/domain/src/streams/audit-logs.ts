@@ -31,6 +31,7 @@ export const AuditLogInput = WriteMeta.extend({
 });
 export type AuditLogInput = z.infer<typeof AuditLogInput>;
 export const AuditLogBatch = z.object({ items: batchOf(AuditLogInput) });
+export type AuditLogBatch = z.infer<typeof AuditLogBatch>;
 
 export const AuditLog = z.object({
   id: z.uuid(),
@@ -68,6 +69,7 @@ export type AuditLogFilter = z.infer<typeof AuditLogFilter>;
 export const AuditLogListInput = AuditLogFilter.and(PageRequest);
 export type AuditLogListInput = z.infer<typeof AuditLogListInput>;
 export const AuditLogPage = z.object({ list: z.array(AuditLog), paging: Paging });
+export type AuditLogPage = z.infer<typeof AuditLogPage>;
 
 export function auditLogToEnvelope(input: AuditLogInput): EnvelopeFields {
   return {
@@ -121,3 +123,4 @@ export function auditLogFromEvent(event: StoredEvent): AuditLog {
 export const AuditLogScrollInput = AuditLogFilter.and(CursorRequest);
 export type AuditLogScrollInput = z.infer<typeof AuditLogScrollInput>;
 export const AuditLogScrollPage = cursorPageOf(AuditLog);
+export type AuditLogScrollPage = z.infer<typeof AuditLogScrollPage>;

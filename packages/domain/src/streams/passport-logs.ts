@@ -24,6 +24,7 @@ export const PassportLogInput = WriteMeta.extend({
 });
 export type PassportLogInput = z.infer<typeof PassportLogInput>;
 export const PassportLogBatch = z.object({ items: batchOf(PassportLogInput) });
+export type PassportLogBatch = z.infer<typeof PassportLogBatch>;
 
 /** A passport log entry; its `id` is its number in the team's event sequence. */
 export const PassportLog = z.object({
@@ -44,9 +45,11 @@ export type PassportLogFilter = z.infer<typeof PassportLogFilter>;
 export const PassportLogListInput = PassportLogFilter.and(PageRequest);
 export type PassportLogListInput = z.infer<typeof PassportLogListInput>;
 export const PassportLogPage = z.object({ passportLogs: z.array(PassportLog), paging: Paging });
+export type PassportLogPage = z.infer<typeof PassportLogPage>;
 export const PassportLogScrollInput = PassportLogFilter.and(CursorRequest);
 export type PassportLogScrollInput = z.infer<typeof PassportLogScrollInput>;
 export const PassportLogScrollPage = cursorPageOf(PassportLog);
+export type PassportLogScrollPage = z.infer<typeof PassportLogScrollPage>;
 
 export function passportLogToEnvelope(input: PassportLogInput): EnvelopeFields {
   return {

@@ -32,6 +32,7 @@ export const PlatformEventInput = WriteMeta.extend({
 });
 export type PlatformEventInput = z.infer<typeof PlatformEventInput>;
 export const PlatformEventBatch = z.object({ items: batchOf(PlatformEventInput) });
+export type PlatformEventBatch = z.infer<typeof PlatformEventBatch>;
 
 export const PlatformEvent = z.object({
   eventId: z.uuid(),
@@ -55,12 +56,16 @@ export const PlatformEventListInput = z.object({
   number: z.number().int().min(1).max(MAX_EVENTS_READ).default(MAX_EVENTS_READ),
 });
 export type PlatformEventListInput = z.infer<typeof PlatformEventListInput>;
+/** The last events of one type, newest first (HBlock's response). */
+export const PlatformEventList = z.object({ events: z.array(PlatformEvent) });
+export type PlatformEventList = z.infer<typeof PlatformEventList>;
 
 export const PlatformEventScrollInput = z
   .object({ type: EventType.default('user') })
   .and(CursorRequest);
 export type PlatformEventScrollInput = z.infer<typeof PlatformEventScrollInput>;
 export const PlatformEventScrollPage = cursorPageOf(PlatformEvent);
+export type PlatformEventScrollPage = z.infer<typeof PlatformEventScrollPage>;
 
 interface PlatformPayload {
   statusCode?: number;
