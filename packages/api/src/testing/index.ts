@@ -5,6 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { createCaller } from '../caller';
 import { createTeam } from '../services/teams/create-team';
 
+/** Founds a team with its first owner key, for programs that seed their own (the bench). */
+export { createTeam };
+
 export type TestCaller = Awaited<ReturnType<typeof createCaller>>;
 
 export interface TestTeam {
