@@ -1,0 +1,79 @@
+import type { AppRouter } from '@opsledger/api';
+import { createTRPCClient, httpBatchLink, retryLink, type TRPCLink } from '@trpc/client';
+import { fillIdempotencyKeys, isIdempotentPath } from './links/idempotency-keys';
+import { classifyFailure, withTransientStatuses } from './links/transient-failure';
+
+export interface RetryOptions {
+  /** Attempts in all, the first included (default 4). */
+  attempts?: number;
+  /** Delay before the first retry; it doubles each time, with jitter (default 250 ms). */
+  baseDelayMs?: number;
+  /** Longest delay between two attempts (default 5 s). */
+  maxDelayMs?: number;
+}
+
+export interface OpsLedgerClientOptions {
+  /** Where the portal runs, e.g. `http://localhost:3000`; the API is under `/api/trpc`. */
+  url: string;
+  /** An API key secret (`olk_...`); it decides the team and the role. */
+  key: string;
+  fetch?: typeof fetch;
+  /** Retries of transient failures; `false` turns them off. */
+  retry?: RetryOptions | false;
+}
+
+/** Gives every keyed write its idempotency keys once, before the first attempt. */
+const idempotencyKeyLink: TRPCLink<AppRouter> =
+  () =>
+  ({ op, next }) =>
+    next(op.type === 'mutation' ? { ...op, input: fillIdempotencyKeys(op.path, op.input) } : op);
+
+/** Exponential backoff with full jitter, so many clients failing together do not retry together. */
+function backoff(retry: Required<RetryOptions>) {
+  return (attempt: number) => {
+    const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+    return ceiling / 2 + Math.random() * (ceiling / 2);
+  };
+}
+
+function retryingLink(options: RetryOptions): TRPCLink<AppRouter> {
+  const retry: Required<RetryOptions> = {
+    attempts: options.attempts ?? 4,
+    baseDelayMs: options.baseDelayMs ?? 250,
+    maxDelayMs: options.maxDelayMs ?? 5_000,
+  };
+  return retryLink({
+    retry: ({ op, error, attempts }) => {
+      if (attempts >= retry.attempts) return false;
+      const failure = classifyFailure(error);
+      if (failure === 'unsent') return true;
+      // A request that may have been processed is repeated only when repeating is harmless.
+      return failure === 'transient' && (op.type === 'query' || isIdempotentPath(op.path));
+    },
+    retryDelayMs: backoff(retry),
+  });
+}
+
+/**
+ * The typed client of the OpsLedger API. Retries use tRPC's own `retryLink`: it works on
+ * whole operations inside the link chain, so it sees the procedure path and type (needed to
+ * tell a safe repeat from an unsafe one) and needs no extra dependency. Queries and keyed writes
+ * are retried on network errors and 502/503/504; other writes only when the request provably
+ * never left; 4xx answers never.
+ */
+export function createOpsLedgerClient(options: OpsLedgerClientOptions) {
+  const links: TRPCLink<AppRouter>[] = [idempotencyKeyLink];
+  if (options.retry !== false) links.push(retryingLink(options.retry ?? {}));
+  links.push(
+    httpBatchLink({
+      url: `${options.url.replace(/\/+$/, '')}/api/trpc`,
+      fetch: withTransientStatuses(options.fetch ?? globalThis.fetch),
+      headers: () => ({ authorization: `Bearer ${options.key}` }),
+      maxURLLength: 2_000,
+      maxItems: 10,
+    }),
+  );
+  return createTRPCClient<AppRouter>({ links });
+}
+
+export type OpsLedgerClient = ReturnType<typeof createOpsLedgerClient>;
