@@ -1,0 +1,73 @@
+import { createCaller } from '@opsledger/api';
+import type { Database } from '@opsledger/db';
+import { formatCount, formatMs, type BenchResult } from '../measure/report';
+import { interleavedMedians } from '../measure/stats';
+import { createBenchTeam, type ApiCaller } from '../setup/bench-team';
+import { loadAuditEvents } from './load-audit-events';
+
+const PAGE_SIZE = 50;
+const DEEP_PAGE = 2_000;
+const SIX_MONTHS_MS = 183 * 24 * 3_600_000;
+
+export interface ListBench {
+  result: BenchResult;
+  /** The page-1 query, for benchmarks that compare against it. */
+  firstPage: () => Promise<unknown>;
+}
+
+/** Follows cursors from page 1 and returns the cursor that opens page `page`. */
+async function cursorOfPage(reader: ApiCaller, page: number): Promise<string> {
+  let cursor: string | undefined;
+  for (let current = 1; current < page; current++) {
+    const { nextCursor } = await reader.auditLogs.scroll({ limit: PAGE_SIZE, cursor });
+    if (!nextCursor) throw new Error(`auditLogs.scroll ended at page ${current}`);
+    cursor = nextCursor;
+  }
+  if (!cursor) throw new Error('page 1 has no cursor');
+  return cursor;
+}
+
+/**
+ * (b) The newest 50 audit logs of a team holding `eventCount` events (six months of them),
+ * page 1 against page 2,000 reached by following cursors: keyset paging should cost the same
+ * at any depth. In-process calls with a viewer key, so the query is measured, not HTTP.
+ */
+export async function benchList(database: Database, eventCount: number): Promise<ListBench> {
+  const team = await createBenchTeam(database, 'list');
+  await loadAuditEvents(database, team.id, { count: eventCount, spanMs: SIX_MONTHS_MS });
+  await database.query('analyze events');
+  const reader = await createCaller(database, await team.keySecret('viewer'));
+
+  const deepCursor = await cursorOfPage(reader, DEEP_PAGE);
+  const firstPage = () => reader.auditLogs.scroll({ limit: PAGE_SIZE });
+  const deepPage = () => reader.auditLogs.scroll({ limit: PAGE_SIZE, cursor: deepCursor });
+
+  // The pages must be the right rows, or the timing means nothing: newest first, by seq.
+  const [newest, deep] = [await firstPage(), await deepPage()];
+  const expectedSeq = eventCount - (DEEP_PAGE - 1) * PAGE_SIZE;
+  if (newest.items[0]?.seq !== eventCount || deep.items[0]?.seq !== expectedSeq) {
+    throw new Error(
+      `auditLogs.scroll returned seq ${newest.items[0]?.seq} / ${deep.items[0]?.seq}, ` +
+        `expected ${eventCount} / ${expectedSeq}`,
+    );
+  }
+
+  const samples = 200;
+  const [firstMs, deepMs] = (await interleavedMedians([firstPage, deepPage], {
+    warmUp: 20,
+    samples,
+  })) as [number, number];
+  return {
+    firstPage,
+    result: {
+      name: '(b) list newest 50',
+      figures:
+        `auditLogs.scroll at ${formatCount(eventCount)} events in one team:` +
+        ` page 1 ${formatMs(firstMs)}, page ${formatCount(DEEP_PAGE)} by cursor ${formatMs(deepMs)}` +
+        ` (median of ${samples}, in-process caller)`,
+      ratio: deepMs / firstMs,
+      ratioOf: `page ${formatCount(DEEP_PAGE)} / page 1`,
+      target: { comparison: '<=', value: 1.5 },
+    },
+  };
+}

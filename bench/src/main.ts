@@ -1,0 +1,44 @@
+import { env } from './env';
+import { benchIngest } from './ingest/ingest-bench';
+import { benchList } from './list/list-bench';
+import { formatCount, formatResult, type BenchResult } from './measure/report';
+import { timed } from './measure/stats';
+import { openBenchDatabase } from './setup/bench-database';
+import { benchSummary } from './summary/summary-bench';
+
+/**
+ * Sizes per database. PostgreSQL gets the sizes the issue names; the embedded PGlite, a single
+ * process with the benchmark itself, smaller ones that keep `pnpm bench` within minutes.
+ */
+const SIZES = {
+  postgres: { ingestRowsPerRound: 100_000, listEvents: 1_000_000 },
+  pglite: { ingestRowsPerRound: 20_000, listEvents: 200_000 },
+} as const;
+
+async function main() {
+  const bench = await openBenchDatabase(env.databaseUrl);
+  const sizes = SIZES[bench.database.kind];
+  console.log(`OpsLedger benchmarks on ${bench.description}`);
+  const results: BenchResult[] = [];
+  const report = (result: BenchResult) => {
+    results.push(result);
+    console.log(formatResult(result));
+  };
+  const { ms } = await timed(async () => {
+    try {
+      report(await benchIngest(bench.database, sizes.ingestRowsPerRound));
+      process.stderr.write(`  (b) loading ${formatCount(sizes.listEvents)} events\n`);
+      const list = await benchList(bench.database, sizes.listEvents);
+      report(list.result);
+      report(await benchSummary(bench.database, list.firstPage));
+    } finally {
+      await bench.dispose();
+    }
+  });
+  console.log(`${results.length} benchmarks in ${(ms / 1000).toFixed(0)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
