@@ -1,3 +1,11 @@
+import { ActivityBatch, ActivityInput, ActivityListInput } from '@opsledger/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
+import { listActivities } from '../services/activities/list-activities';
+import { recordActivity, recordActivityBatch } from '../services/activities/record-activities';
+import { readProcedure, writeProcedure } from '../trpc';
 
-export const activitiesRouter = {} satisfies TRPCRouterRecord;
+export const activitiesRouter = {
+  record: writeProcedure.input(ActivityInput).mutation(recordActivity),
+  recordBatch: writeProcedure.input(ActivityBatch).mutation(recordActivityBatch),
+  list: readProcedure.input(ActivityListInput).query(listActivities),
+} satisfies TRPCRouterRecord;
