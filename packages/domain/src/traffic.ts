@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Day, Label, Timestamp, batchOf } from './common';
+import { Day, Label, StorableString, Timestamp, batchOf } from './common';
 import { Did } from './apps';
 import { PageRequest, Paging } from './paging';
 import { IpAddress } from './streams/write-meta';
@@ -8,8 +8,8 @@ import { IpAddress } from './streams/write-meta';
 export const TrafficHitInput = z.object({
   appDid: Did,
   occurredAt: Timestamp.optional(),
-  method: z.string().max(20).default('GET'),
-  path: z.string().min(1).max(4000),
+  method: StorableString.max(20).default('GET'),
+  path: StorableString.min(1).max(4000),
   status: z.number().int().min(100).max(599),
   bytes: z.number().int().min(0).default(0),
   /** Time the server took to generate the response. */
@@ -17,8 +17,8 @@ export const TrafficHitInput = z.object({
   /** Who asked: a stable visitor id, else derived from ip and user agent. */
   visitorId: Label.optional(),
   ip: IpAddress.optional(),
-  userAgent: z.string().max(2000).optional(),
-  referrer: z.string().max(4000).optional(),
+  userAgent: StorableString.max(2000).optional(),
+  referrer: StorableString.max(4000).optional(),
   /** Hits a filter leaves out of the figures (bots, health checks). */
   excluded: z.boolean().default(false),
   /** Size of the raw log line; estimated from the fields when absent. */
@@ -26,6 +26,10 @@ export const TrafficHitInput = z.object({
 });
 export type TrafficHitInput = z.infer<typeof TrafficHitInput>;
 export const TrafficHitBatch = z.object({ items: batchOf(TrafficHitInput) });
+export type TrafficHitBatch = z.infer<typeof TrafficHitBatch>;
+/** How many raw hits a batch stored (excluded ones included: they are counted too). */
+export const TrafficIngestResult = z.object({ inserted: z.number().int() });
+export type TrafficIngestResult = z.infer<typeof TrafficIngestResult>;
 
 /** One app's traffic for one UTC day (the Blocklet TrafficInsight shape). */
 export const TrafficInsight = z.object({

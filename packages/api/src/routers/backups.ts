@@ -1,3 +1,22 @@
+import {
+  BackupListInput,
+  BackupRef,
+  BackupSummaryInput,
+  CreateBackupInput,
+  UpdateBackupInput,
+} from '@opsledger/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
+import { createBackup } from '../services/backups/create-backup';
+import { getBackup } from '../services/backups/get-backup';
+import { listBackups } from '../services/backups/list-backups';
+import { summarizeBackups } from '../services/backups/summarize-backups';
+import { updateBackup } from '../services/backups/update-backup';
+import { readProcedure, writeProcedure } from '../trpc';
 
-export const backupsRouter = {} satisfies TRPCRouterRecord;
+export const backupsRouter = {
+  create: writeProcedure.input(CreateBackupInput).mutation(createBackup),
+  update: writeProcedure.input(UpdateBackupInput).mutation(updateBackup),
+  get: readProcedure.input(BackupRef).query(getBackup),
+  list: readProcedure.input(BackupListInput).query(listBackups),
+  summary: readProcedure.input(BackupSummaryInput).query(summarizeBackups),
+} satisfies TRPCRouterRecord;

@@ -4,6 +4,7 @@ import {
   IdempotencyKey,
   JsonObject,
   Label,
+  StorableString,
   Text,
   TimeRange,
   TimeZone,
@@ -18,10 +19,10 @@ export const CreateBackupInput = z.object({
   userDid: Label.optional(),
   /** The Blocklet backup strategy number (0 manual, 1 scheduled, ...). */
   strategy: z.number().int().min(0).max(255).default(0),
-  sourceUrl: z.string().max(4000),
+  sourceUrl: StorableString.max(4000),
   target: Label,
   targetName: Label.optional(),
-  targetUrl: z.string().max(4000).optional(),
+  targetUrl: StorableString.max(4000).optional(),
   status: RunStatus.optional(),
   message: Text.optional(),
   metadata: JsonObject.default({}),
@@ -34,7 +35,7 @@ export const UpdateBackupInput = z.object({
   status: RunStatus.optional(),
   message: Text.optional(),
   progress: z.number().int().min(0).max(100).optional(),
-  targetUrl: z.string().max(4000).optional(),
+  targetUrl: StorableString.max(4000).optional(),
   metadata: JsonObject.optional(),
 });
 export type UpdateBackupInput = z.infer<typeof UpdateBackupInput>;
@@ -58,6 +59,9 @@ export const Backup = z.object({
   finishedAt: Timestamp.nullable(),
 });
 export type Backup = z.infer<typeof Backup>;
+
+export const BackupRef = z.object({ id: z.uuid() });
+export type BackupRef = z.infer<typeof BackupRef>;
 
 export const BackupFilter = TimeRange.and(z.object({ appDid: Did.optional() }));
 export type BackupFilter = z.infer<typeof BackupFilter>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdempotencyKey, JsonObject, Label, Text, Timestamp } from '../common';
+import { IdempotencyKey, JsonObject, Label, StorableString, Text, Timestamp } from '../common';
 import { Did } from '../apps';
 import { MAX_PAGE_SIZE } from '../common';
 import { Paging } from '../paging';
@@ -19,8 +19,8 @@ const Count = z.number().int().min(0);
 export const CreateSyncRunInput = z.object({
   appDid: Did,
   actionType: SyncActionType.default('app-objects-sync'),
-  source: z.string().trim().min(1, 'must not be empty').max(4000),
-  target: z.string().trim().min(1, 'must not be empty').max(4000),
+  source: StorableString.trim().min(1, 'must not be empty').max(4000),
+  target: StorableString.trim().min(1, 'must not be empty').max(4000),
   metadata: JsonObject.optional(),
   status: RunStatus.optional(),
   userId: Label.optional(),
@@ -69,6 +69,9 @@ export const SyncRun = z.object({
   updatedAt: Timestamp,
 });
 export type SyncRun = z.infer<typeof SyncRun>;
+
+export const SyncRunRef = z.object({ id: z.uuid() });
+export type SyncRunRef = z.infer<typeof SyncRunRef>;
 
 export const SYNC_SORTS = [
   'createdAt',

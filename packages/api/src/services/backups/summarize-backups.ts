@@ -1,0 +1,59 @@
+import type { BackupSummaryInput, BackupSummaryItem } from '@opsledger/domain';
+import type { ServiceContext } from '../../context';
+import { invalidField } from '../../errors';
+import { findAppByDid } from '../apps/apps';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The window a summary covers when the caller names no start. */
+const DEFAULT_WINDOW_DAYS = 30;
+
+/** PostgreSQL knows a few zones fewer than Intl does: 22023 is "time zone not recognized". */
+function isUnknownTimeZone(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '22023' && /time zone/i.test(String((error as Error).message));
+}
+
+/**
+ * Successes and errors per day of the backups that finished in [from, to] (by default the last
+ * 30 days), the day cut in the caller's time zone. Failed backups count as errors; canceled
+ * ones are neither.
+ */
+export async function summarizeBackups({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: BackupSummaryInput;
+}): Promise<{ summary: BackupSummaryItem[] }> {
+  const appId = input.appDid === undefined ? null : (await findAppByDid(ctx, input.appDid)).id;
+  const to = input.to ?? new Date().toISOString();
+  const from = input.from ?? new Date(Date.parse(to) - DEFAULT_WINDOW_DAYS * DAY_MS).toISOString();
+
+  try {
+    const rows = await ctx.database.query<{ date: string; success: number; error: number }>(
+      `select to_char((finished_at at time zone $2)::date, 'YYYY-MM-DD') as date,
+              (count(*) filter (where status = 'succeeded'))::int as success,
+              (count(*) filter (where status = 'failed'))::int as error
+         from backups
+        where team_id = $1
+          and ($3::text is null or app_id = $3::text::uuid)
+          and finished_at >= $4::text::timestamptz
+          and finished_at <= $5::text::timestamptz
+          and status in ('succeeded', 'failed')
+        group by 1
+        order by 1`,
+      [ctx.caller.team.id, input.timeZone, appId, from, to],
+    );
+    return {
+      summary: rows.map((row) => ({
+        date: row.date,
+        successCount: Number(row.success),
+        errorCount: Number(row.error),
+      })),
+    };
+  } catch (error) {
+    if (isUnknownTimeZone(error))
+      throw invalidField('timeZone', 'is not a time zone the database knows');
+    throw error;
+  }
+}
