@@ -1,0 +1,4 @@
+export { startOpsLedger, type OpsLedger, type StartOptions, type StartStatus } from './start';
+export { bootstrapTeam, type BootstrapReport } from './bootstrap-team';
+export type { CredentialsStore } from './team-credentials';
+export type { DemoDataReport } from './demo-data/seed-demo-data';
