@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { connect, type ConnectionOptions } from '../connection/connect';
+import type { CliIo } from '../io';
+import { printJson, printTable, writeOut } from '../output/write-out';
+
+export function registerAppCommands(program: Command, io: CliIo): void {
+  const apps = program.command('apps').description("manage the team's apps");
+
+  apps
+    .command('create')
+    .description('register an app (a blocklet or website) by its DID')
+    .requiredOption('--did <did>', 'the app DID, e.g. z8iZ... or did:abt:z8iZ...')
+    .requiredOption('--name <name>', 'display name')
+    .option('--description <text>', 'what the app is')
+    .option('--uuid <uuid>', 'the website UUID older clients know it by')
+    .option('--json', 'print the app as JSON')
+    .action(async (_options, command: Command) => {
+      const options = command.optsWithGlobals<
+        ConnectionOptions & {
+          did: string;
+          name: string;
+          description?: string;
+          uuid?: string;
+          json?: boolean;
+        }
+      >();
+      const { client } = await connect(options, io.env);
+      const app = await client.apps.create.mutate({
+        did: options.did,
+        name: options.name,
+        description: options.description,
+        uuid: options.uuid,
+      });
+      if (options.json) return printJson(io.stdout, app);
+      await writeOut(io.stdout, `created app ${app.name} (${app.did}, uuid ${app.uuid})\n`);
+    });
+
+  apps
+    .command('list')
+    .description("list the team's apps")
+    .option('--json', 'print JSON')
+    .action(async (_options, command: Command) => {
+      const options = command.optsWithGlobals<ConnectionOptions & { json?: boolean }>();
+      const { client } = await connect(options, io.env);
+      const list = await client.apps.list.query();
+      if (options.json) return printJson(io.stdout, list);
+      await printTable(
+        io.stdout,
+        ['DID', 'NAME', 'UUID', 'CREATED'],
+        list.map((app) => [app.did, app.name, app.uuid, app.createdAt]),
+      );
+    });
+}

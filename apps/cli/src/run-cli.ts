@@ -1,0 +1,45 @@
+import { Command, CommanderError } from 'commander';
+import { describeFailure } from './cli-error';
+import { registerAppCommands } from './commands/apps';
+import { registerExportCommand } from './commands/export';
+import { registerImportCommand } from './commands/import';
+import { registerKeyCommands } from './commands/keys';
+import { registerTeamCommands } from './commands/teams';
+import type { CliIo } from './io';
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command('opsledger')
+    .description(
+      'Administer OpsLedger over its API. Credentials come from $OPSLEDGER_DATA_DIR/credentials.json ' +
+        '(written by the first start) unless --url/--key or OPSLEDGER_URL/OPSLEDGER_KEY say otherwise.',
+    )
+    .option('--url <url>', 'where OpsLedger runs, e.g. http://localhost:3000')
+    .option('--key <secret>', 'API key to use (its team is the one acted on)')
+    .option('--team <slug>', "use this team's key from credentials.json, checked against the API")
+    // Errors become exit codes here rather than process.exit, so a run can happen in-process.
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .showHelpAfterError('(add --help for usage)');
+  registerKeyCommands(program, io);
+  registerTeamCommands(program, io);
+  registerAppCommands(program, io);
+  registerImportCommand(program, io);
+  registerExportCommand(program, io);
+  return program;
+}
+
+/** Runs one command line (without the node and script arguments) and gives its exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    await buildProgram(io).parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    // Commander has already printed its own usage errors and help.
+    if (error instanceof CommanderError) return error.exitCode;
+    io.stderr.write(`opsledger: ${describeFailure(error)}\n`);
+    return 1;
+  }
+}
