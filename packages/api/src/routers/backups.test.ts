@@ -292,25 +292,27 @@ describe('backups bad input', () => {
   it('names the field of bad updates, lists and summaries', async () => {
     const team = await teamWithApp();
     const { id } = await newBackup(team);
-    const cases: [Promise<unknown>, RegExp][] = [
-      [team.owner.backups.update({ id, progress: 101 }), /^progress:/],
-      [team.owner.backups.get({ id: 'nope' }), /^id:/],
-      [team.owner.backups.list({ limit: 101 }), /^limit:/],
-      [team.owner.backups.list({ cursor: 'garbage!' }), /^cursor:/],
+    // Thunks: each call starts only when its rejection is awaited.
+    const cases: [() => Promise<unknown>, RegExp][] = [
+      [() => team.owner.backups.update({ id, progress: 101 }), /^progress:/],
+      [() => team.owner.backups.get({ id: 'nope' }), /^id:/],
+      [() => team.owner.backups.list({ limit: 101 }), /^limit:/],
+      [() => team.owner.backups.list({ cursor: 'garbage!' }), /^cursor:/],
       [
-        team.owner.backups.list({
-          cursor: Buffer.from(JSON.stringify(['id1', 'yesterday', id])).toString('base64url'),
-        }),
+        () =>
+          team.owner.backups.list({
+            cursor: Buffer.from(JSON.stringify(['id1', 'yesterday', id])).toString('base64url'),
+          }),
         /^cursor:/,
       ],
       [
-        team.owner.backups.list({ from: '2026-02-02T00:00:00Z', to: '2026-02-01T00:00:00Z' }),
+        () => team.owner.backups.list({ from: '2026-02-02T00:00:00Z', to: '2026-02-01T00:00:00Z' }),
         /^to:/,
       ],
-      [team.owner.backups.summary({ timeZone: 'Mars/Olympus' }), /^timeZone:/],
+      [() => team.owner.backups.summary({ timeZone: 'Mars/Olympus' }), /^timeZone:/],
     ];
     for (const [call, message] of cases) {
-      await expect(call).rejects.toMatchObject({ code: 'BAD_REQUEST', message });
+      await expect(call()).rejects.toMatchObject({ code: 'BAD_REQUEST', message });
     }
   });
 

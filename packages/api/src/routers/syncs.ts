@@ -1,3 +1,19 @@
+import {
+  CreateSyncRunInput,
+  SyncRunListInput,
+  SyncRunRef,
+  UpdateSyncRunInput,
+} from '@opsledger/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
+import { createSyncRun } from '../services/sync-runs/create-sync-run';
+import { getSyncRun } from '../services/sync-runs/get-sync-run';
+import { listSyncRuns } from '../services/sync-runs/list-sync-runs';
+import { updateSyncRun } from '../services/sync-runs/update-sync-run';
+import { readProcedure, writeProcedure } from '../trpc';
 
-export const syncsRouter = {} satisfies TRPCRouterRecord;
+export const syncsRouter = {
+  create: writeProcedure.input(CreateSyncRunInput).mutation(createSyncRun),
+  update: writeProcedure.input(UpdateSyncRunInput).mutation(updateSyncRun),
+  get: readProcedure.input(SyncRunRef).query(getSyncRun),
+  list: readProcedure.input(SyncRunListInput).query(listSyncRuns),
+} satisfies TRPCRouterRecord;
