@@ -154,6 +154,13 @@ describe('backups status machine', () => {
     expect(retry).toEqual(first);
     expect((await team.owner.backups.list({})).items).toHaveLength(1);
     expect(await systemEventsOfRun(api.database, team.id, first.id)).toHaveLength(1);
+
+    // Retries that race each other still make one backup.
+    const racing = await Promise.all(
+      [1, 2, 3].map(() => newBackup(team, { idempotencyKey: 'race' })),
+    );
+    expect(new Set(racing.map((b) => b.id)).size).toBe(1);
+    expect((await team.owner.backups.list({})).items).toHaveLength(2);
   });
 
   it('lets viewers read but not write', async () => {
