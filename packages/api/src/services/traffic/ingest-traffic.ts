@@ -11,7 +11,7 @@ import {
 import { trafficHitOf, type TrafficHit } from './traffic-hit';
 
 /*
- * Day arrays are bound as text[] and cast in SQL: Drizzle makes postgres.js pass date[]
+ * The day arrays below are bound as text[] and cast in SQL: Drizzle makes postgres.js pass date[]
  * parameters through unserialised, which fails on a JavaScript array.
  */
 
