@@ -27,14 +27,15 @@ export async function connect(
   const file = await readCredentials(dataDir);
   const path = credentialsPath(dataDir);
 
-  const url = options.url ?? env.OPSLEDGER_URL ?? file?.url;
+  // An empty variable counts as unset, as everywhere in OpsLedger.
+  const url = options.url ?? (env.OPSLEDGER_URL || file?.url);
   if (!url) {
     throw new CliError(
       `no API URL: pass --url, set OPSLEDGER_URL, or start OpsLedger once so it writes ${path}`,
     );
   }
   const fileKey = options.team ? file?.teams[options.team] : file?.key;
-  const key = options.key ?? env.OPSLEDGER_KEY ?? fileKey;
+  const key = options.key ?? (env.OPSLEDGER_KEY || fileKey);
   if (!key) {
     throw new CliError(
       options.team

@@ -25,6 +25,9 @@ describe('resolveDataDir', () => {
       '/srv/ol',
     );
     expect(resolveDataDir({})).toBe(join(process.cwd(), '.data'));
+    expect(resolveDataDir({ INIT_CWD: '', OPSLEDGER_DATA_DIR: '' })).toBe(
+      join(process.cwd(), '.data'),
+    );
   });
 });
 

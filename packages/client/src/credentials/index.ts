@@ -22,9 +22,10 @@ export class CredentialsFileError extends Error {
 /**
  * The data directory: `OPSLEDGER_DATA_DIR` (default `./.data`), relative to the folder where the
  * user ran pnpm (`INIT_CWD`; pnpm runs scripts inside the package folder) or else the current one.
+ * An empty variable (`FOO=` in a shell) counts as unset.
  */
 export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.INIT_CWD ?? process.cwd(), env.OPSLEDGER_DATA_DIR ?? './.data');
+  return resolve(env.INIT_CWD || process.cwd(), env.OPSLEDGER_DATA_DIR || './.data');
 }
 
 export const credentialsPath = (dataDir: string) => join(dataDir, 'credentials.json');
