@@ -1,9 +1,4 @@
-import {
-  TransientResponseError,
-  classifyFailure,
-  isTRPCClientError,
-  networkFailureDetail,
-} from '@opsledger/client';
+import { TransientResponseError, isTRPCClientError, networkFailureDetail } from '@opsledger/client';
 import { CredentialsFileError } from '@opsledger/client/credentials';
 
 /** A mistake the user can fix (a flag, a file, a credential): shown as one line, no stack. */
@@ -20,9 +15,7 @@ export function describeFailure(error: unknown): string {
   if (isTRPCClientError(error)) {
     if (error.cause instanceof TransientResponseError) return error.cause.message;
     const network = networkFailureDetail(error);
-    if (network !== null && classifyFailure(error) !== 'final') {
-      return `cannot reach the API: ${network}`;
-    }
+    if (network !== null) return `cannot reach the API: ${network}`;
     // The API's 4xx messages start with the field at fault; 500s never carry details.
     const status = (error.data as { httpStatus?: number } | undefined)?.httpStatus;
     if (status !== undefined && status >= 500) {

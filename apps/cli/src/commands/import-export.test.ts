@@ -208,6 +208,73 @@ describe('export', () => {
     expect(empty.stdout.trim().split('\n')).toHaveLength(1);
   });
 
+  it('exports activities, passport logs and traffic with their own filters', async () => {
+    const team = await cli.teamWithCredentials();
+    const activity = (n: number, companyId: string, keypoint: boolean) =>
+      JSON.stringify({
+        sourceId: `page-${n}`,
+        sequenceKey: `seq-${n}`,
+        companyId,
+        keypoint,
+        resourceTitle: `Page ${n}`,
+        resourceType: 'WEBSITE',
+        occurredAt: minute(n),
+      });
+    const activities = [activity(1, 'acme', true), activity(2, 'acme', false)];
+    await cli.run(['import', '--stream', 'activity', '-'], { ...team, stdin: ndjson(activities) });
+    await cli.run(['import', '--stream', 'activity', '-'], {
+      ...team,
+      stdin: ndjson([activity(3, 'globex', true)]),
+    });
+    const keypoints = await cli.run(
+      ['export', '--stream', 'activity', '--company-id', 'acme', '--keypoint'],
+      team,
+    );
+    expect(
+      keypoints.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).sourceId),
+    ).toEqual(['page-1']);
+
+    const passport = (passportId: string, action: string) =>
+      JSON.stringify({ passportId, action, operatorDid: 'z1admin' });
+    await cli.run(['import', '--stream', 'passport', '-'], {
+      ...team,
+      stdin: ndjson([
+        passport('p-1', 'issued'),
+        passport('p-2', 'issued'),
+        passport('p-1', 'used'),
+      ]),
+    });
+    const p1 = await cli.run(['export', '--stream', 'passport', '--passport-id', 'p-1'], team);
+    expect(
+      p1.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).action),
+    ).toEqual(['used', 'issued']);
+
+    const appDid = `zTrafficApp${team.id.slice(0, 8)}`;
+    await team.owner.apps.create({ did: appDid, name: 'Visited' });
+    const hit = (path: string, status: number) =>
+      JSON.stringify({ appDid, path, status, occurredAt: '2026-04-02T09:00:00.000Z' });
+    const ingested = await cli.run(['import', '--stream', 'traffic', '-'], {
+      ...team,
+      stdin: ndjson([hit('/', 200), hit('/missing', 404), hit('/', 200)]),
+    });
+    expect(counts(ingested.stdout)).toMatchObject({ inserted: 3, rejected: 0 });
+    const insights = await cli.run(
+      ['export', '--stream', 'traffic', '--app', appDid, '--start-date', '2026-04-02'],
+      team,
+    );
+    expect(JSON.parse(insights.stdout)).toMatchObject({
+      did: appDid,
+      date: '2026-04-02',
+      totalRequests: 3,
+    });
+  });
+
   it('refuses a filter the stream does not have and names a bad flag value', async () => {
     const team = await cli.teamWithCredentials();
     const wrong = await cli.run(['export', '--stream', 'backups', '--scope', 'x'], team);
