@@ -1,4 +1,5 @@
 import { createTestApi, serveApi, type ServedApi } from '@opsledger/api/testing';
+import { randomUUID } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +72,9 @@ afterAll(async () => {
   await api.close();
 });
 
+/** App DIDs are unique in a database, which PostgreSQL test runs share. */
+const uniqueDid = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`;
+
 const fastRetry = { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 };
 
 async function clientForNewTeam() {
@@ -133,10 +137,11 @@ describe('createOpsLedgerClient', () => {
     const { client } = await clientForNewTeam();
     proxy.takeSeen();
     proxy.fail('after');
-    const failed = client.apps.create.mutate({ did: 'zLostAnswer', name: 'Lost answer' });
+    const did = uniqueDid('zLostAnswer');
+    const failed = client.apps.create.mutate({ did, name: 'Lost answer' });
     await expect(failed).rejects.toMatchObject({ cause: expect.any(TransientResponseError) });
     expect(proxy.takeSeen()).toEqual(['apps.create']);
-    expect((await client.apps.list.query()).map((app) => app.did)).toEqual(['zLostAnswer']);
+    expect((await client.apps.list.query()).map((app) => app.did)).toEqual([did]);
   });
 
   it('repeats any call whose connection was refused, since it never reached the server', async () => {
@@ -155,8 +160,9 @@ describe('createOpsLedgerClient', () => {
         return fetch(input, init);
       },
     });
-    await client.apps.create.mutate({ did: 'zRefusedOnce', name: 'Refused once' });
-    expect((await client.apps.list.query()).map((app) => app.did)).toEqual(['zRefusedOnce']);
+    const did = uniqueDid('zRefusedOnce');
+    await client.apps.create.mutate({ did, name: 'Refused once' });
+    expect((await client.apps.list.query()).map((app) => app.did)).toEqual([did]);
   });
 
   it('gives up after the configured attempts with the last status', async () => {

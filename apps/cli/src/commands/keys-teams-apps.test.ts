@@ -1,5 +1,6 @@
 import { createOpsLedgerClient } from '@opsledger/client';
 import { readCredentials } from '@opsledger/client/credentials';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,11 +90,10 @@ describe('credentials', () => {
   it('lets --url/--key and OPSLEDGER_URL/OPSLEDGER_KEY override the file', async () => {
     const team = await cli.teamWithCredentials();
     const other = await cli.api.newTeam();
-    await other.owner.apps.create({ did: 'zOtherTeamApp', name: 'Other' });
+    const did = `zOtherTeamApp${randomUUID().slice(0, 8)}`;
+    await other.owner.apps.create({ did, name: 'Other' });
     const byFlags = await cli.run(['apps', 'list', '--json', '--key', other.ownerSecret], team);
-    expect(JSON.parse(byFlags.stdout).map((app: { did: string }) => app.did)).toEqual([
-      'zOtherTeamApp',
-    ]);
+    expect(JSON.parse(byFlags.stdout).map((app: { did: string }) => app.did)).toEqual([did]);
     const byEnv = await cli.run(['apps', 'list', '--json'], {
       dataDir: '/nonexistent/opsledger',
       env: { OPSLEDGER_URL: cli.url, OPSLEDGER_KEY: other.ownerSecret },
@@ -115,6 +115,7 @@ describe('teams and apps', () => {
   it('creates a team and stores its owner key without changing the default team', async () => {
     const team = await cli.teamWithCredentials();
     const slug = `new-${team.slug}`;
+    const did = `zNewTeamApp${randomUUID().slice(0, 8)}`;
     const created = await cli.run(
       ['teams', 'create', '--slug', slug, '--name', 'New', '--json'],
       team,
@@ -128,22 +129,12 @@ describe('teams and apps', () => {
     expect(file?.teams[slug]).toBe(output.ownerKey.secret);
 
     const app = await cli.run(
-      [
-        'apps',
-        'create',
-        '--team',
-        slug,
-        '--did',
-        'did:abt:zNewTeamApp',
-        '--name',
-        'Shop',
-        '--json',
-      ],
+      ['apps', 'create', '--team', slug, '--did', `did:abt:${did}`, '--name', 'Shop', '--json'],
       team,
     );
-    expect(JSON.parse(app.stdout)).toMatchObject({ did: 'zNewTeamApp', name: 'Shop' });
+    expect(JSON.parse(app.stdout)).toMatchObject({ did, name: 'Shop' });
     const inNewTeam = await cli.run(['apps', 'list', '--team', slug], team);
-    expect(inNewTeam.stdout).toMatch(/zNewTeamApp\s+Shop/);
+    expect(inNewTeam.stdout).toMatch(new RegExp(`${did}\\s+Shop`));
     const inDefaultTeam = await cli.run(['apps', 'list', '--json'], team);
     expect(JSON.parse(inDefaultTeam.stdout)).toEqual([]);
 
