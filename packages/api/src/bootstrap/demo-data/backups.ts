@@ -18,7 +18,10 @@ const FAILURES = [
   'Backup aborted: the app was upgraded while it ran',
 ];
 
-/** Nightly, every other night and weekly schedules (one app each), plus manual backups. */
+/**
+ * A nightly schedule for the first app and weekly ones for the others, up to last night;
+ * manual backups now and then; one manual backup still running.
+ */
 function plan(ctx: DemoContext): PlannedBackup[] {
   const { random } = ctx;
   const planned: PlannedBackup[] = [];
@@ -29,18 +32,22 @@ function plan(ctx: DemoContext): PlannedBackup[] {
       ['canceled', 2],
     ]);
   ctx.apps.forEach((app, index) => {
-    const every = [1, 2, 7][index] ?? 7;
-    for (let daysAgo = 59; daysAgo >= 0; daysAgo -= every) {
+    const every = index === 0 ? 1 : 7;
+    for (let daysAgo = 60 - index * 3; daysAgo >= 1; daysAgo -= every) {
       planned.push({ app, at: ctx.time.onDay(daysAgo, [1, 3]), strategy: 1, outcome: outcome() });
     }
   });
-  for (const at of ctx.time.spread(6, 60)) {
+  for (const at of ctx.time.spread(4, 60)) {
     planned.push({ app: random.pick(ctx.apps), at, strategy: 0, outcome: outcome() });
   }
   planned.sort((a, b) => a.at.getTime() - b.at.getTime());
-  // The newest one is still on its way.
-  const newest = planned.at(-1);
-  if (newest) newest.outcome = 'running';
+  const startedRecently = new Date(ctx.time.now.getTime() - random.int(3, 9) * 60_000);
+  planned.push({
+    app: random.pick(ctx.apps),
+    at: startedRecently,
+    strategy: 0,
+    outcome: 'running',
+  });
   return planned;
 }
 
@@ -62,9 +69,9 @@ export async function seedBackups(ctx: DemoContext): Promise<number> {
       target: toSpace ? 'spaces' : 'disk',
       targetName: toSpace ? 'Acme Team Space' : 'Local Disk',
       metadata: { trigger: operator ? `manual by ${operator.fullName}` : 'schedule' },
+      status: 'pending',
       idempotencyKey: demoKey('backup', index),
     });
-    await api.backups.update({ id: created.id, status: 'pending' });
     await api.backups.update({ id: created.id, status: 'running', progress: random.int(1, 15) });
 
     const startedAt = ctx.time.after(backup.at, 1);

@@ -17,8 +17,8 @@ const REASONS: Record<SyncActionType, readonly string[]> = {
 
 /** How many runs of each kind two months hold. */
 const RUNS: readonly (readonly [SyncActionType, number])[] = [
-  ['app-objects-sync', 30],
-  ['app-backup', 10],
+  ['app-objects-sync', 20],
+  ['app-backup', 8],
   ['app-restore', 4],
 ];
 

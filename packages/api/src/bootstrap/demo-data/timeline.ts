@@ -1,27 +1,32 @@
 import type { DemoRandom } from './demo-random';
 
 const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
-/** Instants of demo history, all safely in the past of one fixed `now`. */
+/** Instants of demo history, all in the past of one fixed `now`. */
 export interface Timeline {
   now: Date;
-  /** A moment on the day `daysAgo` days back, between the given UTC hours (working hours). */
+  /**
+   * A moment on the day `daysAgo` days back, between the given UTC hours (working hours by
+   * default). Today's window ends now; one that has not begun yet falls back a day.
+   */
   onDay(daysAgo: number, hours?: readonly [from: number, to: number]): Date;
   /** `count` moments spread over the last `days` days, oldest first. */
   spread(count: number, days: number): Date[];
-  /** `minutes` after an instant, never later than just before now. */
+  /** `minutes` after an instant, but never later than a minute before now. */
   after(instant: Date, minutes: number): Date;
 }
 
 export function timeline(now: Date, random: DemoRandom): Timeline {
-  const latest = new Date(now.getTime() - MINUTE);
-  const clamp = (time: number) => new Date(Math.min(time, latest.getTime()));
+  const latest = now.getTime() - MINUTE;
 
-  const onDay = (daysAgo: number, [from, to]: readonly [number, number] = [7, 19]) => {
+  const onDay = (daysAgo: number, [from, to]: readonly [number, number] = [7, 19]): Date => {
     const day = new Date(now.getTime() - daysAgo * DAY);
-    day.setUTCHours(random.int(from, to), random.int(0, 59), random.int(0, 59), random.int(0, 999));
-    return clamp(day.getTime());
+    const start = day.setUTCHours(from, 0, 0, 0);
+    const end = Math.min(start + (to - from + 1) * HOUR, latest);
+    if (end <= start) return onDay(daysAgo + 1, [from, to]);
+    return new Date(start + Math.floor(random.next() * (end - start)));
   };
 
   return {
@@ -31,6 +36,6 @@ export function timeline(now: Date, random: DemoRandom): Timeline {
       Array.from({ length: count }, () => onDay(random.int(0, days - 1))).sort(
         (a, b) => a.getTime() - b.getTime(),
       ),
-    after: (instant, minutes) => clamp(instant.getTime() + minutes * MINUTE),
+    after: (instant, minutes) => new Date(Math.min(instant.getTime() + minutes * MINUTE, latest)),
   };
 }

@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseServerEnv } from './env';
+
+const env = (vars: Record<string, string>): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', ...vars });
+
+describe('parseServerEnv', () => {
+  it('serves on port 3000 from ./.data of the folder pnpm ran in by default', () => {
+    expect(parseServerEnv(env({ INIT_CWD: '/home/me/opsledger' }))).toEqual({
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: '/home/me/opsledger/.data',
+      publicUrl: 'http://localhost:3000',
+    });
+  });
+
+  it('honours PORT, DATABASE_URL, OPSLEDGER_DATA_DIR and OPSLEDGER_PUBLIC_URL', () => {
+    const config = parseServerEnv(
+      env({
+        PORT: '8080',
+        DATABASE_URL: 'postgres://ops@db.internal:5432/ledger',
+        OPSLEDGER_DATA_DIR: 'var/data',
+        OPSLEDGER_PUBLIC_URL: 'https://ops.example.com/',
+        INIT_CWD: '/srv/app',
+      }),
+    );
+    expect(config).toEqual({
+      port: 8080,
+      databaseUrl: 'postgres://ops@db.internal:5432/ledger',
+      dataDir: join('/srv/app', 'var/data'),
+      publicUrl: 'https://ops.example.com',
+    });
+  });
+
+  it('reads an empty variable as unset', () => {
+    const config = parseServerEnv(env({ PORT: '', DATABASE_URL: '', INIT_CWD: '/r' }));
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+  });
+
+  it('names each bad variable', () => {
+    expect(() => parseServerEnv(env({ PORT: 'eighty' }))).toThrow(/^Invalid environment: PORT: /);
+    expect(() => parseServerEnv(env({ PORT: '70000' }))).toThrow(/PORT: /);
+    expect(() => parseServerEnv(env({ DATABASE_URL: 'mysql://db/x' }))).toThrow(
+      /DATABASE_URL: must be a postgres:\/\/ URL/,
+    );
+    expect(() => parseServerEnv(env({ OPSLEDGER_PUBLIC_URL: 'ops.example.com' }))).toThrow(
+      /OPSLEDGER_PUBLIC_URL: /,
+    );
+  });
+});

@@ -1,0 +1,56 @@
+import { resolveDataDir } from '@opsledger/client/credentials';
+import { z } from 'zod';
+
+/** An empty variable (`FOO=` in a shell or an env file) means "not set". */
+const unlessBlank = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema);
+const optional = <T extends z.ZodType>(schema: T) => unlessBlank(schema.optional());
+
+const ServerEnv = z.object({
+  PORT: unlessBlank(z.coerce.number().int().min(1).max(65_535).default(3000)),
+  DATABASE_URL: optional(
+    z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// URL' }),
+  ),
+  OPSLEDGER_DATA_DIR: optional(z.string()),
+  OPSLEDGER_PUBLIC_URL: optional(z.url({ message: 'must be an http(s) URL' })),
+  /** Where the user ran pnpm: relative data directories resolve against it. */
+  INIT_CWD: optional(z.string()),
+});
+
+export interface ServerConfig {
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** The URL clients reach this server at, as written into credentials.json. */
+  publicUrl: string;
+}
+
+/** Reads and checks the environment; every problem is named by its variable. */
+export function parseServerEnv(source: NodeJS.ProcessEnv): ServerConfig {
+  const parsed = ServerEnv.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(`Invalid environment: ${problems.join('; ')}`);
+  }
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: resolveDataDir({
+      ...source,
+      INIT_CWD: env.INIT_CWD,
+      OPSLEDGER_DATA_DIR: env.OPSLEDGER_DATA_DIR,
+    }),
+    publicUrl: (env.OPSLEDGER_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+  };
+}
+
+let cached: ServerConfig | undefined;
+
+/** The server's configuration: the one place that reads the process environment. */
+export function serverConfig(): ServerConfig {
+  cached ??= parseServerEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,19 @@
+import { startOpsLedger, type OpsLedger } from '@opsledger/api';
+import { serverConfig } from '../env';
+import { credentialsFile } from './credentials-file';
+
+export const log = (line: string) => console.log(`[opsledger] ${line}`);
+
+/**
+ * This process's OpsLedger: the database, migrated, with the demo team bootstrapped. The
+ * first caller (instrumentation, or a request that came first) starts it; everyone shares it.
+ */
+export function opsLedger(): OpsLedger {
+  const config = serverConfig();
+  return startOpsLedger({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    credentials: credentialsFile(config.dataDir, config.publicUrl, log),
+    log,
+  });
+}

@@ -1,0 +1,25 @@
+import { credentialsPath } from '@opsledger/client/credentials';
+import { serverConfig } from '../env';
+import { log, opsLedger } from './opsledger';
+
+/**
+ * Starts OpsLedger with the server and says when it is ready. A server that cannot open or
+ * migrate its database (or finds the embedded one in use by another process) is of no use:
+ * it exits with the reason rather than answer 503 forever.
+ */
+export function startServer(): void {
+  const stop = (error: unknown) => {
+    console.error(`[opsledger] cannot start: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  };
+  let config;
+  try {
+    config = serverConfig();
+  } catch (error) {
+    return stop(error);
+  }
+  opsLedger().ready.then((report) => {
+    if (!report.demoData) log(`credentials: ${credentialsPath(config.dataDir)}`);
+    log(`ready on ${config.publicUrl} (health: ${config.publicUrl}/api/health)`);
+  }, stop);
+}

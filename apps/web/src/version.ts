@@ -1,0 +1,4 @@
+import packageJson from '../package.json';
+
+/** The version /api/health reports. */
+export const version: string = packageJson.version;

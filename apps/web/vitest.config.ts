@@ -1,0 +1,3 @@
+import { testConfig } from '@opsledger/vitest-config';
+
+export default testConfig();
