@@ -25,12 +25,14 @@ const entry = (overrides: Partial<AuditLogInput> = {}): AuditLogInput => ({
 async function scrollAll(caller: TestCaller, input: Record<string, unknown>, limit: number) {
   const rows: AuditLog[] = [];
   let cursor: string | undefined;
-  for (;;) {
+  // A bound, so a cursor that fails to advance fails the test instead of hanging it.
+  for (let pages = 0; pages < 200; pages++) {
     const page = await caller.auditLogs.scroll({ ...input, limit, cursor });
     rows.push(...page.items);
     if (!page.nextCursor) return rows;
     cursor = page.nextCursor;
   }
+  throw new Error('the scroll never reported its last page');
 }
 
 const newestFirst = (rows: AuditLog[]) =>
@@ -154,12 +156,10 @@ describe('auditLogs.scroll', () => {
 
     const seen: AuditLog[] = [];
     let cursor: string | undefined;
-    let round = 0;
-    for (;;) {
+    for (let round = 1; round < 200; round++) {
       const page = await owner.auditLogs.scroll({ limit: 4, cursor });
       seen.push(...page.items);
       // Between pages: newer rows, rows sharing an instant already paged past, older rows.
-      round += 1;
       await Promise.all([
         owner.auditLogs.recordBatch({
           items: [
