@@ -1,7 +1,7 @@
 import { env } from './env';
 import { benchIngest } from './ingest/ingest-bench';
 import { benchList } from './list/list-bench';
-import { formatCount, formatResult, type BenchResult } from './measure/report';
+import { formatResult, type BenchResult } from './measure/report';
 import { timed } from './measure/stats';
 import { openBenchDatabase } from './setup/bench-database';
 import { benchSummary } from './summary/summary-bench';
@@ -24,13 +24,17 @@ async function main() {
     results.push(result);
     console.log(formatResult(result));
   };
+  const phase = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const { ms, result } = await timed(work);
+    process.stderr.write(`  ${name} took ${(ms / 1000).toFixed(0)} s\n`);
+    return result;
+  };
   const { ms } = await timed(async () => {
     try {
-      report(await benchIngest(bench.database, sizes.ingestRowsPerRound));
-      process.stderr.write(`  (b) loading ${formatCount(sizes.listEvents)} events\n`);
-      const list = await benchList(bench.database, sizes.listEvents);
+      report(await phase('(a)', () => benchIngest(bench.database, sizes.ingestRowsPerRound)));
+      const list = await phase('(b)', () => benchList(bench.database, sizes.listEvents));
       report(list.result);
-      report(await benchSummary(bench.database, list.firstPage));
+      report(await phase('(c)', () => benchSummary(bench.database, list.firstPage)));
     } finally {
       await bench.dispose();
     }

@@ -11,6 +11,10 @@ export interface BenchResult {
   /** What the ratio divides, e.g. `API / COPY`. */
   ratioOf: string;
   target: Target;
+  /** Wrong answers seen while measuring: the timing holds, the API needs fixing. */
+  faults: string[];
+  /** Further figures that explain the result, one line each. */
+  details?: string[];
 }
 
 export function passed({ ratio, target }: BenchResult): boolean {
@@ -26,6 +30,8 @@ export function formatResult(result: BenchResult): string {
   const { comparison, value } = result.target;
   return (
     `${result.name}: ${result.figures} | ratio ${result.ratioOf} = ${result.ratio.toFixed(2)}` +
-    ` | target ${comparison} ${value} | ${passed(result) ? 'PASS' : 'MISS'}`
+    ` | target ${comparison} ${value} | ${passed(result) ? 'PASS' : 'MISS'}` +
+    result.faults.map((fault) => ` | WRONG RESULT: ${fault}`).join('') +
+    (result.details ?? []).map((detail) => `\n    ${detail}`).join('')
   );
 }

@@ -1,0 +1,68 @@
+import { createCaller } from '@opsledger/api';
+import { appendEvents, ensureEventPartitions, type Database } from '@opsledger/db';
+import { AuditLogBatch } from '@opsledger/domain';
+import { auditEvent } from '../fixtures/audit-log-inputs';
+import type { SeededRandom } from '../fixtures/random';
+import { formatCount } from '../measure/report';
+import { timed } from '../measure/stats';
+import { createBenchTeam } from '../setup/bench-team';
+import { copyEvents, genesis, hashedCopyText } from './copy-baseline';
+import { apiBatches, ingestRows } from './ingest-rows';
+
+/**
+ * Where an API write's time goes: each stage of the ingest path timed alone over the same
+ * number of rows, in microseconds per row. The stages nest (an append includes its hashing,
+ * the in-process call includes parsing and the append), so the differences name the costs.
+ */
+export async function ingestStages(
+  database: Database,
+  random: SeededRandom,
+  rowCount: number,
+): Promise<string> {
+  const perRow = (ms: number) => ((ms * 1000) / rowCount).toFixed(0);
+  const stage = async (work: () => Promise<unknown>) => perRow((await timed(work)).ms);
+  // Every stage that writes gets rows of its own: a repeated idempotency key would be skipped.
+  const freshBatches = () => apiBatches(ingestRows(random, rowCount));
+
+  const rows = ingestRows(random, rowCount);
+  await ensureEventPartitions(
+    database,
+    rows.map((row) => row.occurredAt),
+  );
+  const bodies = apiBatches(rows).map((items) => JSON.stringify({ items }));
+  const json = await stage(async () => bodies.map((body) => JSON.parse(body)));
+  const zod = await stage(async () => bodies.map((body) => AuditLogBatch.parse(JSON.parse(body))));
+  const hashTeam = await createBenchTeam(database, 'stage-hash');
+  const chain = await stage(async () =>
+    hashedCopyText(hashTeam.id, genesis(), rows.map(auditEvent)),
+  );
+
+  const copyTeam = await createBenchTeam(database, 'stage-copy');
+  const copyHead = genesis();
+  const copyTexts = freshBatches().map((batch) =>
+    hashedCopyText(copyTeam.id, copyHead, batch.map(auditEvent)),
+  );
+  const copy = await stage(async () => {
+    for (const text of copyTexts) await copyEvents(database, text);
+  });
+
+  const appendTeam = await createBenchTeam(database, 'stage-append');
+  const appendBatches = freshBatches().map((batch) => batch.map(auditEvent));
+  const append = await stage(async () => {
+    for (const batch of appendBatches) await appendEvents(database, appendTeam.id, batch);
+  });
+
+  const callerTeam = await createBenchTeam(database, 'stage-caller');
+  const caller = await createCaller(database, await callerTeam.keySecret('service'));
+  const callerBatches = freshBatches();
+  const inProcess = await stage(async () => {
+    for (const items of callerBatches) await caller.auditLogs.recordBatch({ items });
+  });
+
+  return (
+    `where an API row's time goes (us/row over ${formatCount(rowCount)} rows, 1,000/batch):` +
+    ` JSON.parse ${json} | JSON.parse+zod AuditLogBatch ${zod}` +
+    ` | envelope+chain hash+COPY text ${chain} | raw COPY, one transaction per batch ${copy}` +
+    ` | appendEvents with idempotency keys ${append} | recordBatch in-process ${inProcess}`
+  );
+}
