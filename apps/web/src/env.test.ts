@@ -44,8 +44,10 @@ describe('parseServerEnv', () => {
     expect(() => parseServerEnv(env({ DATABASE_URL: 'mysql://db/x' }))).toThrow(
       /DATABASE_URL: must be a postgres:\/\/ URL/,
     );
-    expect(() => parseServerEnv(env({ OPSLEDGER_PUBLIC_URL: 'ops.example.com' }))).toThrow(
-      /OPSLEDGER_PUBLIC_URL: /,
-    );
+    for (const url of ['ops.example.com', 'ftp://ops.example.com']) {
+      expect(() => parseServerEnv(env({ OPSLEDGER_PUBLIC_URL: url }))).toThrow(
+        /OPSLEDGER_PUBLIC_URL: must be an http\(s\) URL/,
+      );
+    }
   });
 });

@@ -12,7 +12,9 @@ const ServerEnv = z.object({
     z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// URL' }),
   ),
   OPSLEDGER_DATA_DIR: optional(z.string()),
-  OPSLEDGER_PUBLIC_URL: optional(z.url({ message: 'must be an http(s) URL' })),
+  OPSLEDGER_PUBLIC_URL: optional(
+    z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
+  ),
   /** Where the user ran pnpm: relative data directories resolve against it. */
   INIT_CWD: optional(z.string()),
 });

@@ -7,19 +7,19 @@ import { log, opsLedger } from './opsledger';
  * migrate its database (or finds the embedded one in use by another process) is of no use:
  * it exits with the reason rather than answer 503 forever.
  */
+function stop(error: unknown): never {
+  console.error(`[opsledger] cannot start: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
+
 export function startServer(): void {
-  const stop = (error: unknown) => {
-    console.error(`[opsledger] cannot start: ${error instanceof Error ? error.message : error}`);
-    process.exit(1);
-  };
-  let config;
   try {
-    config = serverConfig();
+    const config = serverConfig();
+    opsLedger().ready.then((report) => {
+      if (!report.demoData) log(`credentials: ${credentialsPath(config.dataDir)}`);
+      log(`ready on ${config.publicUrl} (health: ${config.publicUrl}/api/health)`);
+    }, stop);
   } catch (error) {
-    return stop(error);
+    stop(error);
   }
-  opsLedger().ready.then((report) => {
-    if (!report.demoData) log(`credentials: ${credentialsPath(config.dataDir)}`);
-    log(`ready on ${config.publicUrl} (health: ${config.publicUrl}/api/health)`);
-  }, stop);
 }
