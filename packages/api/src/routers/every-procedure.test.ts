@@ -7,7 +7,7 @@ import { createTestApi, type TestCaller } from '../testing';
  * answers without a key, and nothing that changes data answers a viewer.
  */
 const procedures = Object.entries(
-  appRouter._def.procedures as Record<string, { _def: { type: string } }>,
+  appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,
 );
 
 /** Roles that may call each mutation; the rest must get 403. Reads are open to every role. */
