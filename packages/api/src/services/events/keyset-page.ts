@@ -4,7 +4,6 @@ import {
   Timestamp,
   decodeCursor,
   encodeCursor,
-  type CursorKey,
   type StoredEvent,
   type Stream,
 } from '@opsledger/domain';
@@ -48,7 +47,7 @@ const sortValueOf = (order: EventOrder, event: StoredEvent) =>
   order.key === 'occurredAt' ? event.occurredAt : (event.category ?? '');
 
 /** The cursor's sort value as SQL, refusing one this order never issues. */
-function cursorBound(order: EventOrder, [sortValue]: CursorKey): SQL {
+function sortBound(order: EventOrder, sortValue: string): SQL {
   if (order.key === 'occurredAt') {
     const instant = Timestamp.safeParse(sortValue);
     if (!instant.success) throw new InvalidCursorError();
@@ -58,9 +57,25 @@ function cursorBound(order: EventOrder, [sortValue]: CursorKey): SQL {
   return sql`${sortValue}::text`;
 }
 
-function decodeFor(order: EventOrder, cursor: string): { key: CursorKey; bound: SQL } {
-  const key = decodeCursor(cursor);
-  return { key, bound: cursorBound(order, key) };
+/** The rows strictly beyond a cursor in the order's direction; a bad cursor names its field. */
+function beyondCursor(
+  request: KeysetRequest,
+  cursor: string,
+  column: typeof events.occurredAt | typeof events.category,
+): SQL {
+  const { order } = request;
+  let bound: SQL;
+  let seq: number;
+  try {
+    const [sortValue, cursorSeq] = decodeCursor(cursor);
+    bound = sortBound(order, sortValue);
+    seq = cursorSeq;
+  } catch (error) {
+    if (error instanceof InvalidCursorError) throw invalidField(request.cursorField, error.message);
+    throw error;
+  }
+  const comparison = sql.raw(order.direction === 'desc' ? '<' : '>');
+  return sql`(${column}, ${events.seq}) ${comparison} (${bound}, ${seq}::bigint)`;
 }
 
 /**
@@ -75,21 +90,8 @@ export async function keysetPageOfEvents(
   const { order } = request;
   const column = order.key === 'occurredAt' ? events.occurredAt : events.category;
   const direction = order.direction === 'desc' ? desc : asc;
-
-  let after: SQL | undefined;
-  if (request.cursor !== undefined) {
-    let decoded: ReturnType<typeof decodeFor>;
-    try {
-      decoded = decodeFor(order, request.cursor);
-    } catch (error) {
-      if (error instanceof InvalidCursorError) {
-        throw invalidField(request.cursorField, error.message);
-      }
-      throw error;
-    }
-    const comparison = order.direction === 'desc' ? sql.raw('<') : sql.raw('>');
-    after = sql`(${column}, ${events.seq}) ${comparison} (${decoded.bound}, ${decoded.key[1]}::bigint)`;
-  }
+  const after =
+    request.cursor === undefined ? undefined : beyondCursor(request, request.cursor, column);
 
   const rows = await ctx.database.db
     .select()
