@@ -1,4 +1,5 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
+import { connect, type Socket } from 'node:net';
 import postgres from 'postgres';
 import * as schema from '../schema';
 import type { Database } from '../database';
@@ -33,18 +34,57 @@ function rawTransaction(tx: postgres.Sql): RawTransaction {
   };
 }
 
+const CONNECT_TIMEOUT_MS = 30_000;
+
+/**
+ * postgres.js writes a COPY's data and its CopyDone as two small packets; with Nagle's
+ * algorithm on, the second waits for the server's delayed ACK (~40 ms on loopback), so every
+ * COPY cost ~90 ms whatever its size. Its sockets therefore get TCP_NODELAY.
+ */
+function openSocket(options: {
+  host: string[];
+  port: number[];
+  path?: string | false;
+}): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = options.path
+      ? connect(options.path)
+      : connect({
+          host: options.host[0] ?? 'localhost',
+          port: options.port[0] ?? 5432,
+          noDelay: true,
+        });
+    const timer = setTimeout(
+      () => socket.destroy(new Error('timed out connecting to PostgreSQL')),
+      CONNECT_TIMEOUT_MS,
+    );
+    socket.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.removeAllListeners('error');
+      resolve(socket);
+    });
+  });
+}
+
 /**
  * PostgreSQL through postgres.js. Drizzle and raw SQL share the client so that one transaction
  * can use both; Drizzle makes the client return timestamps as text and take JSON as text,
  * which is what the raw paths here send and expect (never a Date or an object).
  */
 export function createPostgresDatabase(url: string): Database {
-  const client = postgres(url, {
+  const options = {
     max: 10,
     onnotice: () => {},
+    // postgres.js takes a socket factory but does not declare it in its types.
+    socket: openSocket,
     // Generic plans turned summaries and searches 3-10x slower here (STACK-NOTES.md).
     connection: { plan_cache_mode: 'force_custom_plan', application_name: 'opsledger' },
-  });
+  };
+  const client = postgres(url, options);
   const db = drizzle(client, { schema });
   return {
     kind: 'postgres',
