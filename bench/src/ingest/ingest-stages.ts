@@ -46,11 +46,17 @@ export async function ingestStages(
     for (const text of copyTexts) await copyEvents(database, text);
   });
 
-  const appendTeam = await createBenchTeam(database, 'stage-append');
-  const appendBatches = freshBatches().map((batch) => batch.map(auditEvent));
-  const append = await stage(async () => {
-    for (const batch of appendBatches) await appendEvents(database, appendTeam.id, batch);
-  });
+  const append = async (keyed: boolean) => {
+    const team = await createBenchTeam(database, keyed ? 'stage-keyed' : 'stage-append');
+    const batches = freshBatches().map((batch) =>
+      batch.map((row) => auditEvent(keyed ? row : { ...row, idempotencyKey: undefined })),
+    );
+    return stage(async () => {
+      for (const batch of batches) await appendEvents(database, team.id, batch);
+    });
+  };
+  const unkeyed = await append(false);
+  const keyed = await append(true);
 
   const callerTeam = await createBenchTeam(database, 'stage-caller');
   const caller = await createCaller(database, await callerTeam.keySecret('service'));
@@ -63,6 +69,7 @@ export async function ingestStages(
     `where an API row's time goes (us/row over ${formatCount(rowCount)} rows, 1,000/batch):` +
     ` JSON.parse ${json} | JSON.parse+zod AuditLogBatch ${zod}` +
     ` | envelope+chain hash+COPY text ${chain} | raw COPY, one transaction per batch ${copy}` +
-    ` | appendEvents with idempotency keys ${append} | recordBatch in-process ${inProcess}`
+    ` | appendEvents ${unkeyed}, with idempotency keys ${keyed}` +
+    ` | recordBatch in-process ${inProcess}`
   );
 }
