@@ -12,7 +12,7 @@ import {
 import type { Backup } from '@opsledger/domain';
 import type { ServiceContext } from '../../context';
 import { notFound } from '../../errors';
-import { isoInstant, isoInstantOrNull } from '../runs/sql-instant';
+import { isoInstant, isoInstantOrNull } from '../sql-instant';
 
 export type BackupRow = InferSelectModel<typeof backups> & { appDid: string };
 

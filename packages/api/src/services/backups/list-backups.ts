@@ -8,7 +8,7 @@ import {
 } from '@opsledger/domain';
 import type { ServiceContext } from '../../context';
 import { findAppByDid } from '../apps/apps';
-import { sqlInstant } from '../runs/sql-instant';
+import { sqlInstant } from '../sql-instant';
 import { backupFromRow, backupOfTeam, selectBackups } from './backup-rows';
 
 /** created_at is written from Node, so its ISO form with milliseconds is the exact value. */

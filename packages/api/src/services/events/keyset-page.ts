@@ -9,7 +9,8 @@ import {
 } from '@opsledger/domain';
 import type { ServiceContext } from '../../context';
 import { invalidField } from '../../errors';
-import { instantParam, teamStream } from './event-conditions';
+import { sqlInstant } from '../sql-instant';
+import { teamStream } from './event-conditions';
 import { storedEventFromRow } from './stored-event';
 
 type Direction = 'asc' | 'desc';
@@ -51,7 +52,7 @@ function sortBound(order: EventOrder, sortValue: string): SQL {
   if (order.key === 'occurredAt') {
     const instant = Timestamp.safeParse(sortValue);
     if (!instant.success) throw new InvalidCursorError();
-    return instantParam(instant.data);
+    return sqlInstant(instant.data);
   }
   if (!order.categories.includes(sortValue)) throw new InvalidCursorError();
   return sql`${sortValue}::text`;

@@ -12,7 +12,7 @@ import {
 import type { SyncRun } from '@opsledger/domain';
 import type { ServiceContext } from '../../context';
 import { notFound } from '../../errors';
-import { isoInstant } from '../runs/sql-instant';
+import { isoInstant } from '../sql-instant';
 
 export type SyncRunRow = InferSelectModel<typeof syncRuns> & {
   appDid: string;
