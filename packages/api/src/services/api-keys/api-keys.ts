@@ -7,19 +7,18 @@ import {
 } from '@opsledger/domain';
 import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../../context';
+import { isoInstant, isoInstantOrNull } from '../sql-instant';
 import { forbidden, invalidField, notFound } from '../../errors';
 import { displayPrefix, generateApiKeySecret, hashApiKeySecret } from '../../auth/api-key-secret';
-
-const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
 
 const apiKeyFromRow = (row: InferSelectModel<typeof apiKeys>): ApiKey => ({
   id: row.id,
   name: row.name,
   role: row.role,
   prefix: row.prefix,
-  createdAt: new Date(row.createdAt).toISOString(),
-  lastUsedAt: iso(row.lastUsedAt),
-  revokedAt: iso(row.revokedAt),
+  createdAt: isoInstant(row.createdAt),
+  lastUsedAt: isoInstantOrNull(row.lastUsedAt),
+  revokedAt: isoInstantOrNull(row.revokedAt),
 });
 
 export async function createApiKey({

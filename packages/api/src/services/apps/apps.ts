@@ -2,6 +2,7 @@ import { and, apps, asc, eq, type InferSelectModel } from '@opsledger/db';
 import type { App, CreateAppInput } from '@opsledger/domain';
 import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../../context';
+import { isoInstant } from '../sql-instant';
 import { conflict, notFound } from '../../errors';
 
 const appFromRow = (row: InferSelectModel<typeof apps>): App => ({
@@ -10,7 +11,7 @@ const appFromRow = (row: InferSelectModel<typeof apps>): App => ({
   uuid: row.uuid,
   name: row.name,
   description: row.description,
-  createdAt: new Date(row.createdAt).toISOString(),
+  createdAt: isoInstant(row.createdAt),
 });
 
 export async function createApp({

@@ -1,5 +1,6 @@
 import type { events, InferSelectModel } from '@opsledger/db';
 import type { StoredEvent } from '@opsledger/domain';
+import { isoInstant } from '../sql-instant';
 
 export type EventRow = InferSelectModel<typeof events>;
 
@@ -16,7 +17,7 @@ export function storedEventFromRow(row: EventRow): StoredEvent {
     hash: row.hash,
     id: row.id,
     stream: row.stream,
-    occurredAt: new Date(row.occurredAt).toISOString(),
+    occurredAt: isoInstant(row.occurredAt),
     scope: row.scope,
     category: row.category,
     action: row.action,
