@@ -1,7 +1,7 @@
 export * from './schema';
 export type { Database, DatabaseKind, Db, DbTransaction, TransactionScope } from './database';
 export type { RawQuery, RawTransaction } from './connection/raw';
-export { copyTextRow } from './connection/raw';
+export { copyTextFields, copyTextRow } from './connection/raw';
 export { openDatabase, type DatabaseConfig } from './connection/open';
 export { DataDirInUseError } from './connection/data-dir-lock';
 export { migrateDatabase } from './migrate';
@@ -12,6 +12,12 @@ export {
   type AppendResult,
 } from './events/append';
 export { chainHash } from './events/chain-hash';
+export {
+  chainEvents,
+  EVENT_COPY_COLUMNS,
+  prepareEvent,
+  type PreparedEvent,
+} from './events/chain-events';
 export { ensureEventPartitions } from './events/partitions';
 
 // Services build queries with these; only this package imports drizzle-orm itself.

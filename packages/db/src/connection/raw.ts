@@ -11,20 +11,27 @@ export interface RawTransaction {
 }
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+const ESCAPED = /[\\\t\n\r]/g;
 
-/** One row of COPY text format: tab-separated, `\N` for null, backslash escapes. */
-export function copyTextRow(values: readonly (string | number | boolean | null)[]): string {
+/** Fields of one COPY text-format row, without its newline: tab-separated, `\N` for null. */
+export function copyTextFields(values: readonly (string | number | boolean | null)[]): string {
   let line = '';
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (i > 0) line += '\t';
     if (value === null || value === undefined) line += '\\N';
-    else if (typeof value === 'string')
-      line += value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c] ?? c);
-    else line += String(value);
+    else if (typeof value === 'string') {
+      // Most values need no escape; testing first spares a string copy per field.
+      line += NEEDS_ESCAPE.test(value) ? value.replace(ESCAPED, (c) => ESCAPES[c] ?? c) : value;
+    } else line += String(value);
   }
-  return `${line}\n`;
+  return line;
 }
+
+/** One row of COPY text format. */
+export const copyTextRow = (values: readonly (string | number | boolean | null)[]) =>
+  `${copyTextFields(values)}\n`;
 
 export const quoteColumns = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ');
 

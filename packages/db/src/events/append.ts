@@ -1,12 +1,14 @@
-import {
-  GENESIS_HASH,
-  canonicalEvent,
-  type EventEnvelope,
-  type StoredEvent,
-} from '@opsledger/domain';
+import { GENESIS_HASH, type EventEnvelope } from '@opsledger/domain';
 import type { Database } from '../database';
-import { copyTextRow, type RawTransaction } from '../connection/raw';
-import { chainHash } from './chain-hash';
+import type { RawTransaction } from '../connection/raw';
+import {
+  chainEvents,
+  EVENT_COPY_COLUMNS,
+  IDEMPOTENCY_COPY_COLUMNS,
+  idempotencyCopyText,
+  prepareEvent,
+  type PreparedEvent,
+} from './chain-events';
 import { ensureEventPartitions } from './partitions';
 
 export interface PendingEvent extends EventEnvelope {
@@ -16,54 +18,60 @@ export interface PendingEvent extends EventEnvelope {
 export interface AppendResult {
   /** One id per pending event, in order: the new event's, or the earlier one a key matched. */
   ids: string[];
-  inserted: StoredEvent[];
+  inserted: number;
   duplicates: number;
 }
 
-const COLUMNS = [
-  'team_id',
-  'seq',
-  'occurred_at',
-  'id',
-  'stream',
-  'scope',
-  'category',
-  'action',
-  'content',
-  'actor_did',
-  'actor_name',
-  'target_type',
-  'target_id',
-  'target_title',
-  'ip',
-  'user_agent',
-  'request_id',
-  'payload',
-  'idempotency_key',
-  'prev_hash',
-  'hash',
-] as const;
-
+/** Creates the head on a team's first write; the conflict update takes its row lock either way. */
 async function lockChainHead(tx: RawTransaction, teamId: string) {
-  await tx.query(
-    `insert into event_chain_heads (team_id, seq, hash) values ($1, 0, $2) on conflict do nothing`,
+  const [head] = await tx.query<{ seq: string | number; hash: string }>(
+    `insert into event_chain_heads (team_id, seq, hash) values ($1, 0, $2)
+     on conflict (team_id) do update set seq = event_chain_heads.seq
+     returning seq, hash`,
     [teamId, GENESIS_HASH],
   );
-  const [head] = await tx.query<{ seq: string | number; hash: string }>(
-    `select seq, hash from event_chain_heads where team_id = $1 for update`,
-    [teamId],
-  );
-  if (!head) throw new Error('chain head vanished');
+  if (!head) throw new Error('the chain head was not returned');
   return { seq: Number(head.seq), hash: head.hash };
 }
 
-async function knownKeys(tx: RawTransaction, teamId: string, keys: string[]) {
-  if (keys.length === 0) return new Map<string, string>();
+/**
+ * The events that already hold any of these idempotency keys. No unique constraint is needed
+ * to make this safe: the caller holds the team's chain lock, so no other writer can claim a key
+ * between this look-up and the COPY of the new keys.
+ */
+async function earlierKeys(tx: RawTransaction, teamId: string, firsts: PreparedEvent[]) {
+  if (firsts.length === 0) return new Map<string, string>();
   const rows = await tx.query<{ key: string; event_id: string }>(
     `select key, event_id from event_idempotency_keys where team_id = $1 and key = any($2::text[])`,
-    [teamId, keys],
+    [teamId, firsts.map((event) => event.key)],
   );
   return new Map(rows.map((row) => [row.key, row.event_id]));
+}
+
+function firstOfEachKey(prepared: PreparedEvent[]): PreparedEvent[] {
+  const firsts = new Map<string, PreparedEvent>();
+  for (const event of prepared) {
+    if (event.key !== null && !firsts.has(event.key)) firsts.set(event.key, event);
+  }
+  return [...firsts.values()];
+}
+
+/** Drops retries: keys claimed by earlier writes, and a key repeated within the batch. */
+function withoutRetries(prepared: PreparedEvent[], earlier: Map<string, string>) {
+  const ids: string[] = [];
+  const fresh: PreparedEvent[] = [];
+  const idOfKey = new Map(earlier);
+  for (const event of prepared) {
+    const known = event.key === null ? undefined : idOfKey.get(event.key);
+    if (known !== undefined) {
+      ids.push(known);
+      continue;
+    }
+    if (event.key !== null) idOfKey.set(event.key, event.id);
+    ids.push(event.id);
+    fresh.push(event);
+  }
+  return { ids, fresh };
 }
 
 /** Appends events to a team's chain in a transaction of their own. */
@@ -72,68 +80,50 @@ export async function appendEvents(
   teamId: string,
   events: readonly PendingEvent[],
 ): Promise<AppendResult> {
+  const prepared = events.map((event) => prepareEvent(teamId, event));
   await ensureEventPartitions(
     database,
-    events.map((event) => event.occurredAt),
+    prepared.map((event) => event.occurredAt),
   );
-  return database.transaction(({ raw }) => appendEventsIn(raw, teamId, events));
+  return database.transaction(({ raw }) => appendPreparedIn(raw, teamId, prepared));
 }
 
 /**
  * Appends events inside the caller's transaction (a backup's status change and its event
- * commit together); their months' partitions must exist (`ensureEventPartitions`). The chain
- * head row lock serialises the team's writers, so seq is gap-free, every hash links to the one
- * before it, and the idempotency check cannot race. Rows go in through COPY: Drizzle's insert
- * builder is 4-8x slower here.
+ * commit together); their months' partitions must exist (`ensureEventPartitions`).
  */
-export async function appendEventsIn(
+export function appendEventsIn(
   tx: RawTransaction,
   teamId: string,
   events: readonly PendingEvent[],
+) {
+  return appendPreparedIn(
+    tx,
+    teamId,
+    events.map((event) => prepareEvent(teamId, event)),
+  );
+}
+
+/**
+ * The chain head's row lock serialises a team's writers, so seq is gap-free, every hash links to
+ * the one before it, and the idempotency check cannot race. Everything that does not depend on
+ * the place in the chain was prepared before the lock; under it only seq, the hashes and a few
+ * statements remain. Rows go in through COPY: Drizzle's insert builder is 4-8x slower here.
+ */
+async function appendPreparedIn(
+  tx: RawTransaction,
+  teamId: string,
+  prepared: PreparedEvent[],
 ): Promise<AppendResult> {
   const head = await lockChainHead(tx, teamId);
-  const keys = events.flatMap((event) => (event.idempotencyKey ? [event.idempotencyKey] : []));
-  const seen = await knownKeys(tx, teamId, keys);
-
-  const ids: string[] = [];
-  const inserted: StoredEvent[] = [];
-  let copyText = '';
-  let keyText = '';
-  for (const event of events) {
-    const key = event.idempotencyKey;
-    const earlier = key === undefined ? undefined : seen.get(key);
-    if (earlier !== undefined) {
-      ids.push(earlier);
-      continue;
-    }
-    const seq = head.seq + 1;
-    const hash = chainHash(head.hash, canonicalEvent(teamId, seq, event));
-    const stored: StoredEvent = { ...event, teamId, seq, prevHash: head.hash, hash };
-    // prettier-ignore
-    copyText += copyTextRow([
-        teamId, seq, event.occurredAt, event.id, event.stream, event.scope, event.category,
-        event.action, event.content, event.actorDid, event.actorName, event.targetType,
-        event.targetId, event.targetTitle, event.ip, event.userAgent, event.requestId,
-        JSON.stringify(event.payload), key ?? null, head.hash, hash,
-      ]);
-    if (key !== undefined) {
-      seen.set(key, event.id);
-      keyText += copyTextRow([teamId, key, event.id, event.occurredAt]);
-    }
-    head.seq = seq;
-    head.hash = hash;
-    ids.push(event.id);
-    inserted.push(stored);
-  }
-
-  if (inserted.length > 0) {
-    await tx.copyIn('events', COLUMNS, copyText);
-    if (keyText) {
-      await tx.copyIn(
-        'event_idempotency_keys',
-        ['team_id', 'key', 'event_id', 'occurred_at'],
-        keyText,
-      );
+  const earlier = await earlierKeys(tx, teamId, firstOfEachKey(prepared));
+  const { ids, fresh } = withoutRetries(prepared, earlier);
+  if (fresh.length > 0) {
+    await tx.copyIn('events', EVENT_COPY_COLUMNS, chainEvents(teamId, head, fresh));
+    const keyed = fresh.filter((event) => event.key !== null);
+    if (keyed.length > 0) {
+      const keysText = idempotencyCopyText(teamId, keyed);
+      await tx.copyIn('event_idempotency_keys', IDEMPOTENCY_COPY_COLUMNS, keysText);
     }
     await tx.query(`update event_chain_heads set seq = $2, hash = $3 where team_id = $1`, [
       teamId,
@@ -141,5 +131,5 @@ export async function appendEventsIn(
       head.hash,
     ]);
   }
-  return { ids, inserted, duplicates: events.length - inserted.length };
+  return { ids, inserted: fresh.length, duplicates: prepared.length - fresh.length };
 }

@@ -29,5 +29,5 @@ export async function recordEvents<T extends Recordable>(
     idempotencyKey: input.idempotencyKey,
   }));
   const result = await appendEvents(ctx.database, ctx.caller.team.id, pending);
-  return { inserted: result.inserted.length, duplicates: result.duplicates, ids: result.ids };
+  return { inserted: result.inserted, duplicates: result.duplicates, ids: result.ids };
 }
