@@ -1,9 +1,8 @@
+import { isUtf8 } from 'node:buffer';
 import type { Database } from '@opsledger/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { createContext } from '../context';
 import { appRouter } from '../root';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A 400 in tRPC's own error shape, so typed clients surface the message. */
 function badRequest(message: string): Response {
@@ -22,13 +21,10 @@ export async function handleTrpcRequest(
 ) {
   let forwarded = request;
   if (request.method === 'POST') {
-    let text: string;
-    try {
-      text = utf8.decode(await request.arrayBuffer());
-    } catch {
-      return badRequest('body: is not valid UTF-8');
-    }
-    forwarded = new Request(request.url, { method: 'POST', headers: request.headers, body: text });
+    const body = await request.arrayBuffer();
+    // Checked natively, and the same bytes forwarded: a batch of 1,000 events is ~0.5 MB.
+    if (!isUtf8(body)) return badRequest('body: is not valid UTF-8');
+    forwarded = new Request(request.url, { method: 'POST', headers: request.headers, body });
   }
   return fetchRequestHandler({
     endpoint,
