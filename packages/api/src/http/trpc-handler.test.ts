@@ -16,7 +16,7 @@ afterAll(async () => {
   await api.close();
 });
 
-const record = (body: BodyInit) =>
+const record = (body: string | Uint8Array) =>
   fetch(`${served.url}/api/trpc/auditLogs.record`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },

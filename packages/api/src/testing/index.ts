@@ -48,3 +48,4 @@ export async function createTestApi() {
 }
 
 export { serveApi, type ServedApi } from './serve';
+export { demoRandom, type DemoRandom } from '../bootstrap/demo-data/demo-random';
