@@ -2,7 +2,7 @@ import type { Backup } from '@opsledger/domain';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemEventsOfRun } from '../services/runs/run-events.testing';
-import { createTestApi, type TestTeam } from '../testing';
+import { createTestApi, type TestTeamWithApp } from '../testing';
 
 let api: Awaited<ReturnType<typeof createTestApi>>;
 beforeAll(async () => {
@@ -10,15 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-/** A team with one app; DIDs are unique per database, so they carry a random part. */
-async function teamWithApp(): Promise<TestTeam & { appDid: string }> {
-  const team = await api.newTeam();
-  const appDid = `zBackupApp${randomUUID().slice(0, 8)}`;
-  await team.owner.apps.create({ did: appDid, name: 'Backed up app' });
-  return { ...team, appDid };
-}
-
-const newBackup = (team: TestTeam & { appDid: string }, extra: object = {}) =>
+const newBackup = (team: TestTeamWithApp, extra: object = {}) =>
   team.owner.backups.create({
     appDid: team.appDid,
     sourceUrl: 'file:///data/app',
@@ -38,7 +30,7 @@ async function setTimes(id: string, times: { createdAt?: string; finishedAt?: st
 
 describe('backups status machine', () => {
   it('creates a backup in its initial state and records the creation as a system event', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Backed up app' });
     const backup = await newBackup(team, { strategy: 1, message: 'queued by schedule' });
     expect(backup).toMatchObject({
       appDid: team.appDid,
@@ -59,7 +51,7 @@ describe('backups status machine', () => {
   });
 
   it('walks initial -> pending -> running -> succeeded, one event per transition', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Backed up app' });
     const backup = await newBackup(team);
     const pending = await team.owner.backups.update({ id: backup.id, status: 'pending' });
     expect(pending.startedAt).toBeNull();
@@ -98,7 +90,7 @@ describe('backups status machine', () => {
   });
 
   it('lets a run skip steps: pending straight to succeeded', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Backed up app' });
     const backup = await newBackup(team, { status: 'pending' });
     const done = await team.owner.backups.update({ id: backup.id, status: 'SUCCESS' as never });
     expect(done).toMatchObject({ status: 'succeeded', progress: 100, startedAt: null });
@@ -110,7 +102,7 @@ describe('backups status machine', () => {
   });
 
   it('rejects illegal moves with a 409 on status, changing nothing and recording nothing', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Backed up app' });
     const backup = await newBackup(team, { status: 'running' });
     await expect(
       team.owner.backups.update({ id: backup.id, status: 'pending' }),
@@ -135,7 +127,7 @@ describe('backups status machine', () => {
   });
 
   it('answers a repeated terminal status as a no-op, since clients retry', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Backed up app' });
     const backup = await newBackup(team);
     const done = await team.owner.backups.update({ id: backup.id, status: 'succeeded' });
     const again = await team.owner.backups.update({
@@ -148,7 +140,7 @@ describe('backups status machine', () => {
   });
 
   it('returns the same backup for a retried create with an idempotency key', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Backed up app' });
     const first = await newBackup(team, { idempotencyKey: 'nightly-2026-11-23' });
     const retry = await newBackup(team, { idempotencyKey: 'nightly-2026-11-23' });
     expect(retry).toEqual(first);
@@ -164,7 +156,7 @@ describe('backups status machine', () => {
   });
 
   it('lets viewers read but not write', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Backed up app' });
     const backup = await newBackup(team);
     const viewer = await team.as('viewer');
     expect((await viewer.backups.get({ id: backup.id })).id).toBe(backup.id);
@@ -180,7 +172,7 @@ describe('backups status machine', () => {
 
 describe('backups list', () => {
   it('pages newest first by keyset, even across rows created in the same millisecond', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Backed up app' });
     const created: Backup[] = [];
     for (let i = 0; i < 5; i++) created.push(await newBackup(team, { message: `#${i}` }));
     // Three share one millisecond: a page boundary falls inside it.
@@ -205,7 +197,7 @@ describe('backups list', () => {
   });
 
   it('filters by app and by creation time', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Backed up app' });
     const otherDid = `zOtherApp${randomUUID().slice(0, 8)}`;
     await team.owner.apps.create({ did: otherDid, name: 'Other' });
     const old = await newBackup(team);
@@ -235,13 +227,13 @@ describe('backups list', () => {
 });
 
 describe('backups summary', () => {
-  async function finishedAt(team: TestTeam & { appDid: string }, status: string, at: string) {
+  async function finishedAt(team: TestTeamWithApp, status: string, at: string) {
     const backup = await newBackup(team, { status });
     await setTimes(backup.id, { finishedAt: at });
   }
 
   it('counts successes and errors per day, cutting days in the caller time zone', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Backed up app' });
     await finishedAt(team, 'succeeded', '2026-03-10T23:30:00.000Z');
     await finishedAt(team, 'failed', '2026-03-11T01:00:00.000Z');
     await finishedAt(team, 'succeeded', '2026-03-11T12:00:00.000Z');
@@ -271,7 +263,7 @@ describe('backups summary', () => {
   });
 
   it('covers the last 30 days by default and filters by app', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Backed up app' });
     const day = 24 * 60 * 60 * 1000;
     const twoDaysAgo = new Date(Date.now() - 2 * day).toISOString();
     await finishedAt(team, 'succeeded', twoDaysAgo);
@@ -292,12 +284,12 @@ describe('backups bad input', () => {
     ['a malformed app DID', { appDid: 'not a did' }, /^appDid:/],
     ['a NUL in the source URL', { sourceUrl: 'a\u0000b' }, /^sourceUrl:/],
   ])('refuses a create with %s, naming the field', async (_, patch, message) => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Backed up app' });
     await expect(newBackup(team, patch)).rejects.toMatchObject({ code: 'BAD_REQUEST', message });
   });
 
   it('names the field of bad updates, lists and summaries', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Backed up app' });
     const { id } = await newBackup(team);
     // Thunks: each call starts only when its rejection is awaited.
     const cases: [() => Promise<unknown>, RegExp][] = [
@@ -324,7 +316,7 @@ describe('backups bad input', () => {
   });
 
   it('answers 404 naming appDid for an app the team does not have', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Backed up app' });
     await expect(newBackup(team, { appDid: 'zNoSuchApp' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: expect.stringMatching(/^appDid:/),
@@ -338,8 +330,8 @@ describe('backups bad input', () => {
 
 describe('backups isolation', () => {
   it('never shows or changes one team’s backups to another, through any procedure', async () => {
-    const a = await teamWithApp();
-    const b = await teamWithApp();
+    const a = await api.newTeamWithApp({ name: 'Backed up app' });
+    const b = await api.newTeamWithApp({ name: 'Backed up app' });
     const backup = await newBackup(a, { status: 'running' });
     await a.owner.backups.update({ id: backup.id, status: 'succeeded' });
     const before = await a.owner.backups.get({ id: backup.id });

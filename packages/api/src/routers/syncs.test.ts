@@ -2,7 +2,7 @@ import type { SyncRun } from '@opsledger/domain';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemEventsOfRun } from '../services/runs/run-events.testing';
-import { createTestApi, type TestTeam } from '../testing';
+import { createTestApi, type TestTeamWithApp } from '../testing';
 
 let api: Awaited<ReturnType<typeof createTestApi>>;
 beforeAll(async () => {
@@ -10,16 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-type TeamWithApp = TestTeam & { appDid: string };
-
-async function teamWithApp(): Promise<TeamWithApp> {
-  const team = await api.newTeam();
-  const appDid = `zSyncApp${randomUUID().slice(0, 8)}`;
-  await team.owner.apps.create({ did: appDid, name: 'Synced app', description: 'a website' });
-  return { ...team, appDid };
-}
-
-const newRun = (team: TeamWithApp, extra: object = {}) =>
+const newRun = (team: TestTeamWithApp, extra: object = {}) =>
   team.owner.syncs.create({
     appDid: team.appDid,
     source: '/data/objects',
@@ -29,7 +20,7 @@ const newRun = (team: TeamWithApp, extra: object = {}) =>
 
 describe('sync runs status machine', () => {
   it('creates a run carrying its app, and records the creation', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Synced app', description: 'a website' });
     const run = await newRun(team, { actionType: 'APP_BACKUP', userId: 'u1', username: 'ann' });
     expect(run).toMatchObject({
       appDid: team.appDid,
@@ -53,7 +44,7 @@ describe('sync runs status machine', () => {
   });
 
   it('records counts as the run goes and reports them when it ends', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Synced app', description: 'a website' });
     const run = await newRun(team);
     await team.owner.syncs.update({ id: run.id, status: 'running', totalCount: 10 });
     await team.owner.syncs.update({ id: run.id, successCount: 4 });
@@ -90,7 +81,7 @@ describe('sync runs status machine', () => {
   });
 
   it('skips steps, refuses moves back with a 409 on status, and treats a repeat as a no-op', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Synced app', description: 'a website' });
     const run = await newRun(team, { status: 'pending' });
     const done = await team.owner.syncs.update({ id: run.id, status: 'succeeded' });
     await expect(team.owner.syncs.update({ id: run.id, status: 'pending' })).rejects.toMatchObject({
@@ -113,7 +104,7 @@ describe('sync runs status machine', () => {
   });
 
   it('returns the same run for a retried create with an idempotency key', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Synced app', description: 'a website' });
     const first = await newRun(team, { idempotencyKey: 'sync-42' });
     expect(await newRun(team, { idempotencyKey: 'sync-42', totalCount: 5 })).toEqual(first);
     expect((await team.owner.syncs.list({})).paging.total).toBe(1);
@@ -122,7 +113,7 @@ describe('sync runs status machine', () => {
 
 describe('sync runs list', () => {
   /** Four runs with distinct sort values; returns them in creation order. */
-  async function fourRuns(team: TeamWithApp): Promise<SyncRun[]> {
+  async function fourRuns(team: TestTeamWithApp): Promise<SyncRun[]> {
     const specs = [
       { actionType: 'app-objects-sync', status: 'succeeded', duration: 30, size: 400 },
       { actionType: 'app-backup', status: 'failed', duration: 10, size: 100 },
@@ -143,7 +134,7 @@ describe('sync runs list', () => {
   }
 
   it('filters by status and action type, each one value or a list', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Synced app', description: 'a website' });
     const [r0, r1, r2, r3] = (await fourRuns(team)).map((r) => r.id);
     const ids = async (input: Parameters<typeof team.owner.syncs.list>[0]) =>
       (await team.owner.syncs.list(input)).items.map((r) => r.id);
@@ -157,7 +148,7 @@ describe('sync runs list', () => {
   });
 
   it('sorts by every sort key in both orders', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Synced app', description: 'a website' });
     const [r0, r1, r2, r3] = (await fourRuns(team)).map((r) => r.id);
     const ids = async (
       sort: 'createdAt' | 'updatedAt' | 'duration' | 'size',
@@ -187,7 +178,7 @@ describe('sync runs list', () => {
   });
 
   it('pages by offset and reports the totals', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Synced app', description: 'a website' });
     const [r0, r1, r2, r3] = (await fourRuns(team)).map((r) => r.id);
     const first = await team.owner.syncs.list({ pageSize: 3 });
     expect(first.items.map((r) => r.id)).toEqual([r3, r2, r1]);
@@ -201,7 +192,7 @@ describe('sync runs list', () => {
   });
 
   it('filters by app', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Synced app', description: 'a website' });
     const otherDid = `zOtherSync${randomUUID().slice(0, 8)}`;
     await team.owner.apps.create({ did: otherDid, name: 'Other' });
     const mine = await newRun(team);
@@ -215,7 +206,7 @@ describe('sync runs list', () => {
 
 describe('sync runs bad input', () => {
   it('names the field', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Synced app', description: 'a website' });
     const { id } = await newRun(team);
     // Thunks: each call starts only when its rejection is awaited.
     const cases: [() => Promise<unknown>, RegExp][] = [
@@ -244,8 +235,8 @@ describe('sync runs bad input', () => {
 
 describe('sync runs isolation', () => {
   it('never shows or changes one team’s runs to another, through any procedure', async () => {
-    const a = await teamWithApp();
-    const b = await teamWithApp();
+    const a = await api.newTeamWithApp({ name: 'Synced app', description: 'a website' });
+    const b = await api.newTeamWithApp({ name: 'Synced app', description: 'a website' });
     const run = await newRun(a, { status: 'running' });
     const notFound = { code: 'NOT_FOUND' };
 

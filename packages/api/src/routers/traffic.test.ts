@@ -2,7 +2,7 @@ import type { TrafficHitInput, TrafficInsight } from '@opsledger/domain';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { createTestApi, type TestTeam } from '../testing';
+import { createTestApi } from '../testing';
 
 type Hit = Omit<z.input<typeof TrafficHitInput>, 'appDid'>;
 
@@ -11,15 +11,6 @@ beforeAll(async () => {
   api = await createTestApi();
 });
 afterAll(() => api.close());
-
-type TeamWithApp = TestTeam & { appDid: string };
-
-async function teamWithApp(): Promise<TeamWithApp> {
-  const team = await api.newTeam();
-  const appDid = `zSite${randomUUID().slice(0, 8)}`;
-  await team.owner.apps.create({ did: appDid, name: 'Website' });
-  return { ...team, appDid };
-}
 
 const DAY1 = '2026-05-01';
 const DAY2 = '2026-05-02';
@@ -183,7 +174,7 @@ async function rawHitCount(teamId: string) {
 
 describe('traffic ingest', () => {
   it('keeps the raw hits and adds each batch to the daily figures exactly', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Website' });
     const [batch1, batch2] = hits(team.appDid);
     expect(await team.owner.traffic.ingest(batch1)).toEqual({ inserted: 6 });
     expect(await team.owner.traffic.ingest(batch2)).toEqual({ inserted: 4 });
@@ -197,7 +188,7 @@ describe('traffic ingest', () => {
   });
 
   it('counts uniques once when batches of the same day arrive at the same time', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Website' });
     const hit = (path: string) => ({
       appDid: team.appDid,
       occurredAt: at(DAY1, '08:00'),
@@ -214,7 +205,7 @@ describe('traffic ingest', () => {
   });
 
   it('places a hit without a time on the current UTC day', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Website' });
     await team.owner.traffic.ingest({
       items: [{ appDid: team.appDid, path: '/', status: 200, bytes: 5 }],
     });
@@ -231,7 +222,7 @@ describe('traffic ingest', () => {
 
 describe('traffic insights', () => {
   it('filters by app and date range, oldest day first, paged', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Website' });
     const otherDid = `zBlog${randomUUID().slice(0, 8)}`;
     await team.owner.apps.create({ did: otherDid, name: 'Blog' });
     for (const batch of hits(team.appDid)) await team.owner.traffic.ingest(batch);
@@ -261,7 +252,7 @@ describe('traffic insights', () => {
   });
 
   it('names the field of bad input', async () => {
-    const team = await teamWithApp();
+    const team = await api.newTeamWithApp({ name: 'Website' });
     const hit = { appDid: team.appDid, path: '/', status: 200 };
     const cases: [() => Promise<unknown>, RegExp][] = [
       [() => team.owner.traffic.ingest({ items: [] }), /^items:/],
@@ -300,8 +291,8 @@ describe('traffic insights', () => {
 
 describe('traffic isolation', () => {
   it('never shows one team’s traffic to another, nor lets it write to another’s app', async () => {
-    const a = await teamWithApp();
-    const b = await teamWithApp();
+    const a = await api.newTeamWithApp({ name: 'Website' });
+    const b = await api.newTeamWithApp({ name: 'Website' });
     await a.owner.traffic.ingest({
       items: [{ appDid: a.appDid, occurredAt: at(DAY1, '10:00'), path: '/', status: 200 }],
     });

@@ -20,6 +20,8 @@ export interface TestTeam {
   keySecret(role: Role): Promise<string>;
 }
 
+export type TestTeamWithApp = TestTeam & { appDid: string };
+
 /** A database for one test file and a way to make isolated teams in it. */
 export async function createTestApi() {
   const database: Database = await createTestDatabase();
@@ -39,9 +41,21 @@ export async function createTestApi() {
     };
   }
 
+  /** A team with one app; app DIDs are unique per database, so they carry a random part. */
+  async function newTeamWithApp(app: {
+    name: string;
+    description?: string;
+  }): Promise<TestTeamWithApp> {
+    const team = await newTeam();
+    const appDid = `zApp${randomUUID().slice(0, 12)}`;
+    await team.owner.apps.create({ did: appDid, ...app });
+    return { ...team, appDid };
+  }
+
   return {
     database,
     newTeam,
+    newTeamWithApp,
     anonymous: () => createCaller(database, null),
     close: () => database.close(),
   };
