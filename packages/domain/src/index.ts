@@ -5,6 +5,7 @@ export * from './canonical-json';
 export * from './teams';
 export * from './apps';
 export * from './api-keys';
+export * from './access-keys';
 export * from './streams/envelope';
 export * from './streams/write-meta';
 export * from './streams/audit-logs';

@@ -2,3 +2,4 @@ export * from './tenancy';
 export * from './events';
 export * from './runs';
 export * from './traffic';
+export * from './foreign-credentials';
