@@ -30,9 +30,20 @@ export function describeZodError(error: ZodError): string {
 }
 
 /**
- * The one place errors become API errors. Known failures keep their message; anything else is
- * logged and answered as a bare internal error, so no driver or stack detail leaks.
+ * The one judgement of what a failure means to a caller: known failures become a ServiceError
+ * with their message; anything else is logged and becomes null, so no driver or stack detail
+ * leaks. The native API and every compatible endpoint answer from this.
  */
+export function toServiceError(error: unknown): ServiceError | null {
+  if (error instanceof ServiceError) return error;
+  if (error instanceof ZodError) return new ServiceError('BAD_REQUEST', describeZodError(error));
+  if (error instanceof InvalidCursorError) return invalidField('cursor', error.message);
+  if (error instanceof IllegalTransitionError) return conflict(`status: ${error.message}`);
+  console.error('[opsledger] unexpected error', error);
+  return null;
+}
+
+/** The native API's mapping: tRPC's own errors pass, the rest are judged by toServiceError. */
 export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) {
     // tRPC wraps whatever a resolver throws in an INTERNAL_SERVER_ERROR: judge the original.
@@ -52,16 +63,8 @@ export function toTRPCError(error: unknown): TRPCError {
     }
     return error;
   }
-  if (error instanceof ServiceError)
-    return new TRPCError({ code: error.code, message: error.message });
-  if (error instanceof ZodError)
-    return new TRPCError({ code: 'BAD_REQUEST', message: describeZodError(error) });
-  if (error instanceof InvalidCursorError) {
-    return new TRPCError({ code: 'BAD_REQUEST', message: `cursor: ${error.message}` });
-  }
-  if (error instanceof IllegalTransitionError) {
-    return new TRPCError({ code: 'CONFLICT', message: `status: ${error.message}` });
-  }
-  console.error('[opsledger] unexpected error', error);
-  return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'internal error' });
+  const known = toServiceError(error);
+  return known
+    ? new TRPCError({ code: known.code, message: known.message })
+    : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'internal error' });
 }

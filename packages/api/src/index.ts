@@ -1,5 +1,5 @@
 export { appRouter, type AppRouter } from './root';
 export { createContext, type Context, type ServiceContext } from './context';
-export { handleTrpcRequest } from './http/trpc-handler';
+export { handleRequest } from './http/handle-request';
 export { createCaller } from './caller';
 export * from './bootstrap';

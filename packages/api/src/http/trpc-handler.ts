@@ -1,8 +1,10 @@
 import { isUtf8 } from 'node:buffer';
-import type { Database } from '@opsledger/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { createContext } from '../context';
 import { appRouter } from '../root';
+import type { Exchange } from './exchange';
+
+const ENDPOINT = '/api/trpc';
 
 /** A 400 in tRPC's own error shape, so typed clients surface the message. */
 function badRequest(message: string): Response {
@@ -14,24 +16,29 @@ function badRequest(message: string): Response {
  * Serves the native API. Bodies are decoded strictly: a body that is not UTF-8 is refused
  * whole rather than silently stored with replacement characters.
  */
-export async function handleTrpcRequest(
-  request: Request,
-  database: Database,
-  endpoint = '/api/trpc',
-) {
-  let forwarded = request;
-  if (request.method === 'POST') {
-    const body = await request.arrayBuffer();
-    // Checked natively, and the same bytes forwarded: a batch of 1,000 events is ~0.5 MB.
-    if (!isUtf8(body)) return badRequest('body: is not valid UTF-8');
-    forwarded = new Request(request.url, { method: 'POST', headers: request.headers, body });
+export async function handleTrpcExchange(exchange: Exchange): Promise<Response> {
+  const { request } = exchange;
+  // Checked natively, and the same bytes forwarded: a batch of 1,000 events is ~0.5 MB.
+  if (request.method === 'POST' && !isUtf8(exchange.body)) {
+    return badRequest('body: is not valid UTF-8');
   }
+  const forwarded =
+    request.method === 'POST'
+      ? new Request(request.url, { method: 'POST', headers: request.headers, body: exchange.body })
+      : request;
+  exchange.action = decodeURIComponent(new URL(request.url).pathname.slice(ENDPOINT.length + 1));
   return fetchRequestHandler({
-    endpoint,
+    endpoint: ENDPOINT,
     req: forwarded,
     router: appRouter,
-    createContext: () =>
-      createContext({ database, authorization: request.headers.get('authorization') }),
+    createContext: async () => {
+      const context = await createContext({
+        database: exchange.database,
+        authorization: request.headers.get('authorization'),
+      });
+      exchange.caller = context.caller;
+      return context;
+    },
     responseMeta: () => ({ headers: new Headers({ 'cache-control': 'no-store' }) }),
   });
 }

@@ -1,12 +1,10 @@
 import type { Database } from '@opsledger/db';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handleTrpcRequest } from '../http/trpc-handler';
-
-const ENDPOINT = '/api/trpc';
+import { handleRequest } from '../http/handle-request';
 
 export interface ServedApi {
-  /** Base URL without a trailing slash; the API answers under `${url}/api/trpc`. */
+  /** Base URL without a trailing slash: `${url}/api/trpc` and the compatible endpoints. */
   url: string;
   close(): Promise<void>;
 }
@@ -39,21 +37,17 @@ async function writeFetchResponse(response: Response, reply: ServerResponse): Pr
 }
 
 /**
- * The native API over real HTTP on 127.0.0.1 and a free port, the way the web app serves it:
- * for tests and benchmarks of programs that talk HTTP (the client, the CLI).
+ * Every OpsLedger endpoint over real HTTP on 127.0.0.1 and a free port, the way the web app
+ * serves them: for tests and benchmarks of programs that talk HTTP (the clients, the CLI).
  */
 export async function serveApi(database: Database): Promise<ServedApi> {
   let base = '';
   const server = createServer((request, reply) => {
     void (async () => {
       try {
-        if (!(request.url ?? '').startsWith(ENDPOINT)) {
-          reply.statusCode = 404;
-          reply.end('not found');
-          return;
-        }
         const fetchRequest = toFetchRequest(request, base, await readBody(request));
-        await writeFetchResponse(await handleTrpcRequest(fetchRequest, database), reply);
+        const response = await handleRequest(fetchRequest, database, request.url);
+        await writeFetchResponse(response, reply);
       } catch (error) {
         console.error('[serveApi] request failed', error);
         if (!reply.headersSent) reply.statusCode = 500;

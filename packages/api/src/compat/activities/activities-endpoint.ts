@@ -1,0 +1,6 @@
+import type { Exchange } from '../../http/exchange';
+
+export async function handleActivitiesRequest(exchange: Exchange): Promise<Response> {
+  void exchange;
+  return Response.json({ error: { message: 'not built yet' } }, { status: 501 });
+}
