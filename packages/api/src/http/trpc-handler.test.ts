@@ -16,7 +16,7 @@ afterAll(async () => {
   await api.close();
 });
 
-const record = (body: string | Uint8Array) =>
+const record = (body: string | Uint8Array<ArrayBuffer>) =>
   fetch(`${served.url}/api/trpc/auditLogs.record`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },

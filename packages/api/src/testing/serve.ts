@@ -9,13 +9,18 @@ export interface ServedApi {
   close(): Promise<void>;
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
+async function readBody(request: IncomingMessage): Promise<Buffer<ArrayBuffer>> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  // concat allocates a fresh (never shared) ArrayBuffer, which the Fetch types require.
+  return Buffer.concat(chunks) as Buffer<ArrayBuffer>;
 }
 
-function toFetchRequest(request: IncomingMessage, base: string, body: Buffer): Request {
+function toFetchRequest(
+  request: IncomingMessage,
+  base: string,
+  body: Buffer<ArrayBuffer>,
+): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;
