@@ -1,6 +1,11 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { GraphQLError } from 'graphql';
-import { createSchema, createYoga, type YogaInitialContext } from 'graphql-yoga';
+import type { GraphQLError } from 'graphql';
+import {
+  createGraphQLError,
+  createSchema,
+  createYoga,
+  type YogaInitialContext,
+} from 'graphql-yoga';
 import { ServiceError, toServiceError } from '../../errors';
 import type { Exchange } from '../../http/exchange';
 
@@ -15,7 +20,9 @@ export interface GraphqlContext extends YogaInitialContext {
  * query (13 levels) is refused, shallow introspection is answered.
  */
 const ARMOR = EnvelopArmorPlugin({
-  maxDepth: { n: 8, flattenFragments: true },
+  // armor skips `__schema` selections by default, which would let the full introspection
+  // query (and anything nested under `__schema`) through at any depth.
+  maxDepth: { n: 8, flattenFragments: true, ignoreIntrospection: false },
   maxAliases: { n: 10 },
   maxDirectives: { n: 10 },
   maxTokens: { n: 2000 },
@@ -24,6 +31,17 @@ const ARMOR = EnvelopArmorPlugin({
   // is the precise validation error the Activities clients need.
   blockFieldSuggestion: { enabled: false },
 });
+
+/**
+ * By name, not `instanceof`: graphql-yoga may load another copy of `graphql` than this file
+ * (Node resolves its CommonJS `main`, bundlers and Vitest its ESM `module`), and an error of
+ * the other copy is not an instance of this one's class. For the same reason errors are built
+ * with yoga's own `createGraphQLError`: yoga re-wraps any error it does not recognise, dropping
+ * its extensions (the protocol's error code).
+ */
+function isGraphqlError(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === 'GraphQLError';
+}
 
 export interface GraphqlEndpointOptions {
   endpoint: string;
@@ -39,6 +57,13 @@ export interface GraphqlEndpointOptions {
  * a bad request is a 5xx: the seed clients retry those.
  */
 export function createGraphqlEndpoint(options: GraphqlEndpointOptions) {
+  function judged(failure: unknown, located: GraphQLError | undefined): GraphQLError {
+    const where = { nodes: located?.nodes, path: located?.path };
+    const known = toServiceError(failure);
+    const extensions = { code: known ? options.errorCode(known) : 'internal' };
+    return createGraphQLError(known?.message ?? 'internal error', { ...where, extensions });
+  }
+
   const yoga = createYoga<{ exchange: Exchange }, GraphqlContext>({
     graphqlEndpoint: options.endpoint,
     schema: createSchema<GraphqlContext>({
@@ -51,13 +76,12 @@ export function createGraphqlEndpoint(options: GraphqlEndpointOptions) {
     logging: false,
     maskedErrors: {
       maskError(error) {
-        const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-        if (original instanceof GraphQLError) return original;
-        const known = toServiceError(original);
-        if (!known) return new GraphQLError('internal error', { extensions: { code: 'internal' } });
-        return new GraphQLError(known.message, {
-          extensions: { code: options.errorCode(known) },
-        });
+        // A GraphQL error of its own (validation, armor, one a resolver built) is the answer as
+        // it is, located; a resolver's other failure is judged, keeping where it happened.
+        if (!isGraphqlError(error)) return judged(error, undefined);
+        const { originalError } = error;
+        if (!originalError || isGraphqlError(originalError)) return error;
+        return judged(originalError, error);
       },
     },
   });
