@@ -1,9 +1,11 @@
+import { accessKeysRouter } from './routers/access-keys';
 import { activitiesRouter } from './routers/activities';
 import { apiKeysRouter } from './routers/api-keys';
 import { appsRouter } from './routers/apps';
 import { auditLogsRouter } from './routers/audit-logs';
 import { backupsRouter } from './routers/backups';
 import { eventsRouter } from './routers/events';
+import { hblockUsersRouter } from './routers/hblock-users';
 import { passportLogsRouter } from './routers/passport-logs';
 import { syncsRouter } from './routers/syncs';
 import { teamsRouter } from './routers/teams';
@@ -14,10 +16,12 @@ export const appRouter = createTRPCRouter({
   teams: teamsRouter,
   apps: appsRouter,
   apiKeys: apiKeysRouter,
+  accessKeys: accessKeysRouter,
   auditLogs: auditLogsRouter,
   activities: activitiesRouter,
   passportLogs: passportLogsRouter,
   events: eventsRouter,
+  hblockUsers: hblockUsersRouter,
   backups: backupsRouter,
   syncs: syncsRouter,
   traffic: trafficRouter,

@@ -11,7 +11,15 @@ const procedures = Object.entries(
 );
 
 /** Roles that may call each mutation; the rest must get 403. Reads are open to every role. */
-const MUTATIONS_FOR_ADMINS = ['apps.create', 'apiKeys.create', 'apiKeys.revoke'];
+const MUTATIONS_FOR_ADMINS = [
+  'apps.create',
+  'apiKeys.create',
+  'apiKeys.revoke',
+  'accessKeys.create',
+  'accessKeys.revoke',
+  'hblockUsers.create',
+  'hblockUsers.revoke',
+];
 const MUTATIONS_FOR_OWNERS = ['teams.create', 'teams.rename'];
 
 function call(caller: TestCaller, path: string, input: unknown): Promise<unknown> {
@@ -32,12 +40,14 @@ describe('every procedure', () => {
     const namespaces = new Set(procedures.map(([path]) => path.split('.')[0]));
     expect([...namespaces].sort()).toEqual(
       [
+        'accessKeys',
         'activities',
         'apiKeys',
         'apps',
         'auditLogs',
         'backups',
         'events',
+        'hblockUsers',
         'passportLogs',
         'syncs',
         'teams',

@@ -1,0 +1,92 @@
+import { accessKeys, and, desc, eq, isNull, type InferSelectModel } from '@opsledger/db';
+import {
+  canGrant,
+  type AccessKey,
+  type AccessKeyRef,
+  type CreateAccessKeyInput,
+  type CreatedAccessKey,
+} from '@opsledger/domain';
+import type { ServiceContext } from '../../context';
+import { forbidden, notFound } from '../../errors';
+import {
+  generateSharedSecretKey,
+  generateWalletKey,
+} from '../../auth/access-keys/access-key-material';
+import { isoInstant, isoInstantOrNull } from '../sql-instant';
+
+const accessKeyFromRow = (row: InferSelectModel<typeof accessKeys>): AccessKey => ({
+  id: row.id,
+  alg: row.alg,
+  role: row.role,
+  name: row.name,
+  createdAt: isoInstant(row.createdAt),
+  lastUsedAt: isoInstantOrNull(row.lastUsedAt),
+  revokedAt: isoInstantOrNull(row.revokedAt),
+});
+
+/**
+ * A Blocklet Server access key of the caller's team. A wallet key keeps only its public key;
+ * a sha256 or totp key keeps its shared secret, which its verifier needs.
+ */
+export async function createAccessKey({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: CreateAccessKeyInput;
+}): Promise<CreatedAccessKey> {
+  if (!canGrant(ctx.caller.role, input.role)) {
+    throw forbidden(`role: a ${ctx.caller.role} key may not create ${input.role} keys`);
+  }
+  const row = {
+    teamId: ctx.caller.team.id,
+    alg: input.alg,
+    role: input.role,
+    name: input.name,
+    createdAt: new Date().toISOString(),
+  };
+  const common = { alg: input.alg, role: input.role, name: input.name };
+  if (input.alg === 'wallet') {
+    const wallet = generateWalletKey();
+    await ctx.database.db
+      .insert(accessKeys)
+      .values({ ...row, id: wallet.did, publicKey: wallet.publicKeyHex });
+    return { accessKeyId: wallet.did, accessKeySecret: wallet.secretKey, ...common };
+  }
+  const shared = generateSharedSecretKey();
+  await ctx.database.db
+    .insert(accessKeys)
+    .values({ ...row, id: shared.id, sharedSecret: shared.secret });
+  return { accessKeyId: shared.id, accessKeySecret: shared.secret, type: input.alg, ...common };
+}
+
+export async function listAccessKeys({ ctx }: { ctx: ServiceContext }): Promise<AccessKey[]> {
+  const rows = await ctx.database.db
+    .select()
+    .from(accessKeys)
+    .where(eq(accessKeys.teamId, ctx.caller.team.id))
+    .orderBy(desc(accessKeys.createdAt), desc(accessKeys.id));
+  return rows.map(accessKeyFromRow);
+}
+
+/** Refuses the key from now on. Revoking a revoked key is a no-op that answers the key. */
+export async function revokeAccessKey({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: AccessKeyRef;
+}): Promise<AccessKey> {
+  const ofTeam = and(eq(accessKeys.teamId, ctx.caller.team.id), eq(accessKeys.id, input.id));
+  const [target] = await ctx.database.db.select().from(accessKeys).where(ofTeam);
+  if (!target) throw notFound('id: access key');
+  if (!canGrant(ctx.caller.role, target.role)) {
+    throw forbidden(`id: a ${ctx.caller.role} key may not revoke ${target.role} keys`);
+  }
+  const [row] = await ctx.database.db
+    .update(accessKeys)
+    .set({ revokedAt: new Date().toISOString() })
+    .where(and(ofTeam, isNull(accessKeys.revokedAt)))
+    .returning();
+  return accessKeyFromRow(row ?? target);
+}
