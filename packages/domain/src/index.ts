@@ -6,6 +6,7 @@ export * from './teams';
 export * from './apps';
 export * from './api-keys';
 export * from './access-keys';
+export * from './hblock-users';
 export * from './streams/envelope';
 export * from './streams/write-meta';
 export * from './streams/audit-logs';

@@ -1,5 +1,7 @@
 import { openDatabase, type Database, type DatabaseKind } from '@opsledger/db';
+import { flushRequestLog } from '../http/request-log/request-log-queue';
 import { bootstrapTeam, type BootstrapReport } from './bootstrap-team';
+import { recordLifecycleEvent } from './platform-lifecycle';
 import type { CredentialsStore } from './team-credentials';
 
 export interface StartOptions {
@@ -23,6 +25,11 @@ export interface OpsLedger {
   /** Also bootstrapped: the demo team and its credentials exist, its demo data is written. */
   ready: Promise<BootstrapReport>;
   status(): StartStatus;
+  /**
+   * A graceful stop: writes the pending request log, records ServiceStopped in every team and
+   * closes the database. Call it once the server has stopped taking requests (SIGTERM).
+   */
+  stop(): Promise<void>;
 }
 
 const DEMO_TEAM = { slug: 'demo', name: 'Demo' };
@@ -60,7 +67,26 @@ function start(options: StartOptions): OpsLedger {
   ready.catch((error: unknown) => {
     status = { state: 'failed', error: error instanceof Error ? error.message : String(error) };
   });
-  return { database, ready, status: () => status };
+  // In the background: readiness does not wait on one write per team.
+  const started = ready
+    .then(
+      async () => recordLifecycleEvent(await database, 'ServiceStarted', log),
+      () => 0, // a failed start is reported by whoever awaits ready
+    )
+    .catch((error: unknown) => {
+      log(`could not record ServiceStarted: ${String(error)}`);
+      return 0;
+    });
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      const opened = await database;
+      await started;
+      await flushRequestLog(opened);
+      await recordLifecycleEvent(opened, 'ServiceStopped', log);
+      await opened.close();
+    })());
+  return { database, ready, status: () => status, stop };
 }
 
 /**

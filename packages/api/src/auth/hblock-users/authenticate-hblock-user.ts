@@ -1,0 +1,99 @@
+import { and, eq, hblockUsers, isNull, lt, or, teams, type Database } from '@opsledger/db';
+import type { Caller } from '../authenticate';
+import {
+  generateHBlockSecret,
+  hblockSignature,
+  hblockStringToSign,
+  signaturesMatch,
+} from './hblock-secret';
+
+/** How far the client's Date may be from ours, either way. */
+export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+/** last_used_at is a hint, not an audit trail: write it at most once a minute per user. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** Why a request was refused; the endpoint turns each into an HBlock error. */
+export type HBlockAuthFailure =
+  | { reason: 'missing-authorization' }
+  | { reason: 'missing-date' }
+  | { reason: 'stale-date' }
+  | { reason: 'bad-credentials' };
+
+export type HBlockAuthResult = { caller: Caller } | { failure: HBlockAuthFailure };
+
+const AUTHORIZATION = /^HBlock\s+([^\s:]+):(\S+)\s*$/;
+
+/** Signs something with a throwaway secret so an unknown user costs what a known one does. */
+const DECOY_SECRET = generateHBlockSecret();
+
+async function findUser(database: Database, userName: string) {
+  const [row] = await database.db
+    .select({
+      userName: hblockUsers.userName,
+      role: hblockUsers.role,
+      secret: hblockUsers.sharedSecret,
+      revokedAt: hblockUsers.revokedAt,
+      teamId: teams.id,
+      slug: teams.slug,
+      name: teams.name,
+    })
+    .from(hblockUsers)
+    .innerJoin(teams, eq(teams.id, hblockUsers.teamId))
+    .where(eq(hblockUsers.userName, userName))
+    .limit(1);
+  return row ?? null;
+}
+
+async function touchLastUsed(database: Database, teamId: string, userName: string) {
+  const now = new Date();
+  const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS).toISOString();
+  await database.db
+    .update(hblockUsers)
+    .set({ lastUsedAt: now.toISOString() })
+    .where(
+      and(
+        eq(hblockUsers.teamId, teamId),
+        eq(hblockUsers.userName, userName),
+        or(isNull(hblockUsers.lastUsedAt), lt(hblockUsers.lastUsedAt, stale)),
+      ),
+    );
+}
+
+/**
+ * Checks `Authorization: HBlock <userName>:<signature>` and its `Date` header: the signature is
+ * base64(HMAC-SHA256(secret, METHOD\nDate\ntarget)) over the request target as sent. Unknown,
+ * revoked and wrongly signed all fail alike, so the answer does not reveal which user names
+ * exist.
+ */
+export async function authenticateHBlockRequest(
+  database: Database,
+  request: { method: string; headers: Headers; target: string },
+  now: number = Date.now(),
+): Promise<HBlockAuthResult> {
+  const match = AUTHORIZATION.exec(request.headers.get('authorization') ?? '');
+  const userName = match?.[1];
+  const presented = match?.[2];
+  if (!userName || !presented) return { failure: { reason: 'missing-authorization' } };
+
+  const date = request.headers.get('date');
+  const sentAt = date ? Date.parse(date) : Number.NaN;
+  if (!date || Number.isNaN(sentAt)) return { failure: { reason: 'missing-date' } };
+  if (Math.abs(now - sentAt) > MAX_CLOCK_SKEW_MS) return { failure: { reason: 'stale-date' } };
+
+  const user = await findUser(database, userName);
+  const expected = hblockSignature(
+    user?.secret ?? DECOY_SECRET,
+    hblockStringToSign(request.method, date, request.target),
+  );
+  const valid = signaturesMatch(presented, expected);
+  if (!user || user.revokedAt !== null || !valid) return { failure: { reason: 'bad-credentials' } };
+
+  await touchLastUsed(database, user.teamId, user.userName);
+  return {
+    caller: {
+      team: { id: user.teamId, slug: user.slug, name: user.name },
+      keyId: `hblock-user:${user.userName}`,
+      role: user.role,
+    },
+  };
+}

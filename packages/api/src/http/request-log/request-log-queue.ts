@@ -1,0 +1,111 @@
+import type { Database } from '@opsledger/db';
+import { MAX_BATCH, type PlatformEventInput } from '@opsledger/domain';
+import type { Caller } from '../../auth/authenticate';
+import { recordPlatformEventBatch } from '../../services/platform-events/record-platform-events';
+
+/** How long an entry may wait for others to share its write. */
+const FLUSH_DELAY_MS = 20;
+/** This many waiting entries are written at once, without waiting for the delay. */
+const FLUSH_AT = 200;
+/** A database that cannot keep up loses log entries rather than the process its memory. */
+const MAX_WAITING = 20_000;
+
+/** One request on its way to the log: the event is built off the request path, at flush time. */
+export interface QueuedEntry {
+  caller: Caller;
+  build(): Promise<PlatformEventInput | null>;
+}
+
+interface DatabaseQueue {
+  waiting: QueuedEntry[];
+  timer: ReturnType<typeof setTimeout> | null;
+  writing: Set<Promise<void>>;
+  dropped: number;
+}
+
+const queues = new Map<Database, DatabaseQueue>();
+
+function queueOf(database: Database): DatabaseQueue {
+  let queue = queues.get(database);
+  if (!queue) {
+    queue = { waiting: [], timer: null, writing: new Set(), dropped: 0 };
+    queues.set(database, queue);
+  }
+  return queue;
+}
+
+/** One write per team (in batches the event store accepts) for what the entries became. */
+async function writeEntries(database: Database, entries: readonly QueuedEntry[]): Promise<void> {
+  const built = await Promise.all(
+    entries.map(async (entry) => ({ caller: entry.caller, event: await entry.build() })),
+  );
+  const byTeam = new Map<string, { caller: Caller; events: PlatformEventInput[] }>();
+  for (const { caller, event } of built) {
+    if (!event) continue;
+    const team = byTeam.get(caller.team.id) ?? { caller, events: [] };
+    team.events.push(event);
+    byTeam.set(caller.team.id, team);
+  }
+  await Promise.all(
+    [...byTeam.values()].map(async ({ caller, events }) => {
+      for (let start = 0; start < events.length; start += MAX_BATCH) {
+        const items = events.slice(start, start + MAX_BATCH);
+        await recordPlatformEventBatch({ ctx: { database, caller }, input: { items } }).catch(
+          (error: unknown) => {
+            console.error(`[opsledger] request log: ${items.length} entries lost`, error);
+          },
+        );
+      }
+    }),
+  );
+}
+
+function flushQueue(database: Database, queue: DatabaseQueue): void {
+  if (queue.timer) clearTimeout(queue.timer);
+  queue.timer = null;
+  if (queue.dropped > 0) {
+    console.error(`[opsledger] request log: ${queue.dropped} entries dropped, the database lags`);
+    queue.dropped = 0;
+  }
+  if (queue.waiting.length === 0) return;
+  const entries = queue.waiting;
+  queue.waiting = [];
+  const writing = writeEntries(database, entries).catch((error: unknown) => {
+    console.error('[opsledger] request log: a write failed', error);
+  });
+  queue.writing.add(writing);
+  void writing.finally(() => queue.writing.delete(writing));
+}
+
+/** Queues an entry; it is written within a few milliseconds, together with its neighbours. */
+export function enqueueRequestLog(database: Database, entry: QueuedEntry): void {
+  const queue = queueOf(database);
+  if (queue.waiting.length >= MAX_WAITING) {
+    queue.dropped += 1;
+    return;
+  }
+  queue.waiting.push(entry);
+  if (queue.waiting.length >= FLUSH_AT) return flushQueue(database, queue);
+  if (!queue.timer) {
+    queue.timer = setTimeout(() => flushQueue(database, queue), FLUSH_DELAY_MS);
+    // A waiting log entry does not keep a process alive; shutdown flushes explicitly.
+    queue.timer.unref?.();
+  }
+}
+
+/**
+ * Writes what waits for this database (or every database) now and resolves once everything
+ * queued so far is stored: before a read of the log that must see the caller's own requests,
+ * in tests, and at shutdown.
+ */
+export async function flushRequestLog(database?: Database): Promise<void> {
+  const targets = database ? [database] : [...queues.keys()];
+  await Promise.all(
+    targets.map(async (target) => {
+      const queue = queues.get(target);
+      if (!queue) return;
+      flushQueue(target, queue);
+      await Promise.all([...queue.writing]);
+    }),
+  );
+}
