@@ -1,6 +1,70 @@
+import { ACTIVITY_SORTS, roleAllows } from '@opsledger/domain';
+import { bearerToken } from '../../auth/api-key-secret';
+import { authenticateApiKey } from '../../auth/authenticate';
+import type { ServiceContext } from '../../context';
+import { forbidden, unauthorized, type ServiceError } from '../../errors';
 import type { Exchange } from '../../http/exchange';
+import { listActivities } from '../../services/activities/list-activities';
+import { createGraphqlEndpoint, type GraphqlContext } from '../graphql/graphql-endpoint';
+import { AUDIT_LOG_TYPE_DEFS, DateTime } from './audit-log-schema';
+import { activityListInputOf, type AuditLogsArguments } from './audit-logs-arguments';
 
+/** The codes GraphQL servers conventionally give these failures (Apollo's names). */
+const ERROR_CODES: Record<ServiceError['code'], string> = {
+  BAD_REQUEST: 'BAD_USER_INPUT',
+  UNAUTHORIZED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+};
+
+/** The alias spellings of the published examples map to the sort they mean (see the schema). */
+const AUDIT_LOG_SORT = {
+  ...Object.fromEntries(ACTIVITY_SORTS.map((sort) => [sort, sort])),
+  CREATED_AT_ASC: 'createdAt_ASC',
+  CREATED_AT_DESC: 'createdAt_DESC',
+};
+
+/**
+ * The team a request acts for. Checked here rather than before GraphQL runs, so that a request
+ * without a key gets the GraphQL error the protocol's clients understand, and the public schema
+ * itself can still be read.
+ */
+function serviceContextOf(exchange: Exchange): ServiceContext {
+  const { caller } = exchange;
+  if (!caller) {
+    throw unauthorized(
+      bearerToken(exchange.request.headers.get('authorization'))
+        ? 'the API key is not valid'
+        : 'an API key is required (Authorization: Bearer <key>)',
+    );
+  }
+  if (!roleAllows(caller.role, 'read')) throw forbidden(`a ${caller.role} key may not read`);
+  return { database: exchange.database, caller };
+}
+
+const serveGraphql = createGraphqlEndpoint({
+  endpoint: '/api/compat/activities',
+  typeDefs: AUDIT_LOG_TYPE_DEFS,
+  errorCode: (error) => ERROR_CODES[error.code],
+  resolvers: {
+    DateTime,
+    AuditLogSort: AUDIT_LOG_SORT,
+    Query: {
+      auditLogs(_parent: unknown, args: AuditLogsArguments, { exchange }: GraphqlContext) {
+        exchange.action = 'auditLogs';
+        const ctx = serviceContextOf(exchange);
+        // The service's connection is already the seed's Relay shape (edges, pageInfo).
+        return listActivities({ ctx, input: activityListInputOf(args) });
+      },
+    },
+  },
+});
+
+/** Activities Log GraphQL (`/api/compat/activities`): the seed's `auditLogs`, by Bearer key. */
 export async function handleActivitiesRequest(exchange: Exchange): Promise<Response> {
-  void exchange;
-  return Response.json({ error: { message: 'not built yet' } }, { status: 501 });
+  const secret = bearerToken(exchange.request.headers.get('authorization'));
+  // Known before GraphQL runs, so every authenticated request joins its team's request log.
+  exchange.caller = secret ? await authenticateApiKey(exchange.database, secret) : null;
+  return serveGraphql(exchange);
 }
