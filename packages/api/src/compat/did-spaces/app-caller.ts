@@ -1,0 +1,50 @@
+import { apps, eq, teams, type Database } from '@opsledger/db';
+import { stripDidPrefix } from '../../auth/abt-did/abt-did';
+import type { Caller } from '../../auth/authenticate';
+import { forbidden, unauthorized } from '../../errors';
+import type { Exchange } from '../../http/exchange';
+import { verifySignedRequest, type SignedRequest } from './signed-request';
+
+/**
+ * The caller a registered app acts as: its team, with the `service` role, named after the app
+ * (the request log shows which app wrote). Null for a DID no team has registered. An app DID
+ * belongs to one team (apps_did_key), so the DID alone decides the team.
+ */
+export async function callerOfApp(database: Database, appDid: string): Promise<Caller | null> {
+  const [row] = await database.db
+    .select({ teamId: teams.id, slug: teams.slug, name: teams.name })
+    .from(apps)
+    .innerJoin(teams, eq(teams.id, apps.teamId))
+    .where(eq(apps.did, appDid))
+    .limit(1);
+  if (!row) return null;
+  return {
+    team: { id: row.teamId, slug: row.slug, name: row.name },
+    keyId: `did-spaces-app:${appDid}`,
+    role: 'service',
+  };
+}
+
+/**
+ * Who a DID Spaces request comes from: a valid signature (401 otherwise) for the app named in
+ * the path (403 otherwise), and that app registered with a team (401 otherwise).
+ */
+export async function authenticateSignedApp(
+  exchange: Exchange,
+  pathAppDid: string,
+): Promise<{ caller: Caller; signed: SignedRequest }> {
+  const signed = verifySignedRequest(exchange, Math.floor(Date.now() / 1000));
+  if (signed.appDid !== stripDidPrefix(pathAppDid)) {
+    throw forbidden(
+      `appDid: the request is signed for app ${signed.appDid}, not for ${pathAppDid} in the path`,
+    );
+  }
+  const caller = await callerOfApp(exchange.database, signed.appDid);
+  if (!caller) {
+    throw unauthorized(
+      `x-app-did: app ${signed.appDid} is not registered with OpsLedger ` +
+        '(pnpm opsledger apps create --team <slug> --did <appDid> --name <name>)',
+    );
+  }
+  return { caller, signed };
+}
