@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { describeFailure } from './cli-error';
 import { registerAppCommands } from './commands/apps';
 import { registerExportCommand } from './commands/export';
+import { registerHBlockUserCommands } from './commands/hblock-users';
 import { registerImportCommand } from './commands/import';
 import { registerKeyCommands } from './commands/keys';
 import { registerTeamCommands } from './commands/teams';
@@ -28,6 +29,7 @@ function buildProgram(io: CliIo): Command {
   registerAppCommands(program, io);
   registerImportCommand(program, io);
   registerExportCommand(program, io);
+  registerHBlockUserCommands(program, io);
   return program;
 }
 
