@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { describeFailure } from './cli-error';
+import { registerAccessKeyCommands } from './commands/access-keys';
 import { registerAppCommands } from './commands/apps';
 import { registerExportCommand } from './commands/export';
 import { registerHBlockUserCommands } from './commands/hblock-users';
@@ -25,6 +26,7 @@ function buildProgram(io: CliIo): Command {
     })
     .showHelpAfterError('(add --help for usage)');
   registerKeyCommands(program, io);
+  registerAccessKeyCommands(program, io);
   registerTeamCommands(program, io);
   registerAppCommands(program, io);
   registerImportCommand(program, io);
