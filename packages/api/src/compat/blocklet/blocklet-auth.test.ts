@@ -2,6 +2,7 @@ import { fromSecretKey } from '@ocap/wallet';
 import type { CreatedAccessKey } from '@opsledger/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hotpCode, sha256Code, timeStep } from '../../auth/access-keys/time-step-codes';
+import { flushRequestLog } from '../../http/request-log/request-log-queue';
 import { createTestApi, serveApi, type ServedApi, type TestTeamWithApp } from '../../testing';
 import { blockletClient, postGraphql } from './blocklet-client.testing';
 
@@ -217,6 +218,23 @@ describe('teams do not see each other', () => {
     expect(passports.passportLogs).toEqual([]);
     const everyBackup = await client.getBlockletBackups({ input: {} });
     expect(everyBackup.backups?.map((backup) => backup.appPid)).toEqual([other.appDid]);
+  });
+});
+
+describe('the request log', () => {
+  it('has each authenticated Blocklet query under its name, and none of a refused one', async () => {
+    const team = await teamWithData();
+    const key = await team.owner.accessKeys.create({ alg: 'totp' });
+    await blockletClient(served.url, { accessKey: key }).getTrafficInsights({ input: {} });
+    await blockletClient(served.url, { token: 'olk_nope' })
+      .getPassportLogs({ input: {} })
+      .catch(() => undefined);
+    await flushRequestLog(api.database);
+    const { events } = await team.owner.events.list({ type: 'user' });
+    const blocklet = events.filter((event) => event.module === 'Blocklet');
+    expect(blocklet.map((event) => [event.name, event.statusCode])).toEqual([
+      ['getTrafficInsights', 200],
+    ]);
   });
 });
 
