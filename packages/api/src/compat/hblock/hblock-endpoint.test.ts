@@ -96,6 +96,7 @@ describe('HBlock user events: the request log', () => {
       errorMessage: '-',
       detail: { method: 'GET', url: '/rest/v1/system/event?number=5' },
     });
+    expect(Object.keys(list?.detail ?? {})).toEqual(['method', 'url']);
     expect(firstListId).toMatch(/^[0-9a-f]{32}$/);
   });
 

@@ -21,12 +21,15 @@ const NONE = '-';
 const present = <T>(value: T | null | undefined): value is T =>
   value !== null && value !== undefined;
 
+/** In HBlock's order (method, url, body): the store gives jsonb members in its own order. */
 function detailOf(event: PlatformEvent): HBlockEvent['detail'] {
-  if (!event.detail) return undefined;
-  const detail = Object.fromEntries(
-    Object.entries(event.detail).filter(([, value]) => present(value)),
-  ) as HBlockEvent['detail'];
-  return detail && Object.keys(detail).length > 0 ? detail : undefined;
+  const { method, url, body } = event.detail ?? {};
+  const detail = {
+    ...(present(method) && { method }),
+    ...(present(url) && { url }),
+    ...(present(body) && { body }),
+  };
+  return Object.keys(detail).length > 0 ? detail : undefined;
 }
 
 export function toHBlockEvent(event: PlatformEvent): HBlockEvent {
