@@ -23,7 +23,14 @@ interface DatabaseQueue {
   dropped: number;
 }
 
-const queues = new Map<Database, DatabaseQueue>();
+/*
+ * On globalThis: Next.js may load this module once per route, and a read of the HBlock route
+ * must flush what the tRPC route queued; stop() must flush all of it.
+ */
+const shared = globalThis as typeof globalThis & {
+  __opsledgerRequestLog?: Map<Database, DatabaseQueue>;
+};
+const queues = (shared.__opsledgerRequestLog ??= new Map<Database, DatabaseQueue>());
 
 function queueOf(database: Database): DatabaseQueue {
   let queue = queues.get(database);
