@@ -12,8 +12,23 @@ function stop(error: unknown): never {
   process.exit(1);
 }
 
+/**
+ * On SIGTERM/SIGINT Next.js closes its HTTP server and exits; alongside, OpsLedger writes the
+ * waiting request log, records ServiceStopped and closes the database (for PGlite, its files).
+ */
+function stopOnSignals(): void {
+  const onSignal = () => {
+    opsLedger()
+      .stop()
+      .catch((error: unknown) => console.error('[opsledger] stop failed', error));
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}
+
 export function startServer(): void {
   try {
+    stopOnSignals();
     const config = serverConfig();
     opsLedger().ready.then((report) => {
       if (!report.demoData) log(`credentials: ${credentialsPath(config.dataDir)}`);

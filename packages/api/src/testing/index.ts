@@ -3,6 +3,7 @@ import { createTestDatabase } from '@opsledger/db/testing';
 import type { Role } from '@opsledger/domain';
 import { randomUUID } from 'node:crypto';
 import { createCaller } from '../caller';
+import { flushRequestLog } from '../http/request-log/request-log-queue';
 import { createTeam } from '../services/teams/create-team';
 
 /** Founds a team with its first owner key, for programs that seed their own (the bench). */
@@ -57,7 +58,11 @@ export async function createTestApi() {
     newTeam,
     newTeamWithApp,
     anonymous: () => createCaller(database, null),
-    close: () => database.close(),
+    // What the request log still holds belongs in the database, not in a closed one's error.
+    close: async () => {
+      await flushRequestLog(database);
+      await database.close();
+    },
   };
 }
 
