@@ -1,14 +1,15 @@
 /**
  * Smoke test of the built portal, as CI runs it after `next build`: `next start` on a free
  * port with a fresh data directory (and DATABASE_URL when set) must come up healthy, write
- * owner credentials (0600) that read the demo data over HTTP, and refuse a second server on
- * the same embedded database. Exits non-zero with the reason on any failure.
+ * owner credentials (0600) that read the demo data over HTTP and through the compatible
+ * endpoints, and refuse a second server on the same embedded database. Exits non-zero with the reason on any failure.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkCompatEndpoints } from './smoke/compat-endpoints';
 import { startNextServer, type NextServer } from './smoke/next-server';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
@@ -163,6 +164,8 @@ async function main() {
 
     const { key } = await readCredentialsFile(dataDir);
     await checkDemoData(server, key);
+    await checkCompatEndpoints(server.url, key, check);
+    step('compatible endpoints answer their published clients');
     if (!databaseUrl) await checkSecondOpenerRefused(dataDir);
     failed = false;
   } finally {

@@ -12,15 +12,25 @@ function stop(error: unknown): never {
   process.exit(1);
 }
 
+/** A stop that hangs (a database that went away) must not keep the process from exiting. */
+const STOP_TIMEOUT_MS = 10_000;
+
 /**
- * On SIGTERM/SIGINT Next.js closes its HTTP server and exits; alongside, OpsLedger writes the
- * waiting request log, records ServiceStopped and closes the database (for PGlite, its files).
+ * On SIGTERM/SIGINT OpsLedger writes the waiting request log, records ServiceStopped and
+ * closes the database (for PGlite, its files). Next.js handles the same signals by closing its
+ * HTTP server and then calling process.exit, which would cut that short: the exit is held until
+ * the stop is done (or has timed out).
  */
 function stopOnSignals(): void {
   const onSignal = () => {
-    opsLedger()
+    const stopped = opsLedger()
       .stop()
       .catch((error: unknown) => console.error('[opsledger] stop failed', error));
+    const timeout = new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref());
+    const exit = process.exit.bind(process);
+    process.exit = ((code?: number) => {
+      void Promise.race([stopped, timeout]).finally(() => exit(code));
+    }) as typeof process.exit;
   };
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);

@@ -30,6 +30,16 @@ export function requestDigest(method: string, target: string): string {
 }
 
 /**
+ * The spellings of a request target that mean the same request. The client signs its list
+ * query with a bare `sort` when the sort is empty; Next.js hands route handlers a URL whose
+ * query was re-serialised (`sort=`), so the bare spelling of empty values is accepted too.
+ */
+export function spellingsOfTarget(target: string): string[] {
+  const bare = target.replace(/=(?=&|$)/g, '');
+  return bare === target ? [target] : [target, bare];
+}
+
+/**
  * Verifies a request signed the way `@blocklet/did-space-js` signs (`signRequest`): the wallet
  * DID is the DID of the public key, the token is signed by that key and current, it was made
  * for this method and request target, and a delegation, when present, is valid. Every failure
@@ -63,7 +73,8 @@ export function verifySignedRequest(exchange: Exchange, nowSeconds: number): Sig
   });
   if (problem) throw unauthorized(`x-app-token: ${problem}`);
   const digest = typeof jwt.body.digest === 'string' ? jwt.body.digest.toLowerCase() : null;
-  if (digest !== requestDigest(exchange.request.method.toUpperCase(), exchange.target)) {
+  const method = exchange.request.method.toUpperCase();
+  if (!spellingsOfTarget(exchange.target).some((url) => digest === requestDigest(method, url))) {
     throw unauthorized('x-app-token: the digest was made for another request (method and URL)');
   }
 
