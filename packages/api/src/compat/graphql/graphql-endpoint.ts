@@ -17,7 +17,7 @@ export interface GraphqlContext extends YogaInitialContext {
 /**
  * Limits that keep one request from costing the server more than a client's real queries do.
  * The published clients' deepest query is 5 levels and ~150 tokens; the standard introspection
- * query (13 levels) is refused, shallow introspection is answered.
+ * query (15 levels) is refused, shallow introspection is answered.
  */
 const ARMOR = EnvelopArmorPlugin({
   // armor skips `__schema` selections by default, which would let the full introspection
