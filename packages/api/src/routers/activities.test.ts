@@ -1,11 +1,6 @@
-import {
-  ACTIVITY_SORTS,
-  encodeCursor,
-  type Activity,
-  type ActivityInput,
-  type ActivitySort,
-} from '@opsledger/domain';
+import { ACTIVITY_SORTS, encodeCursor, type Activity, type ActivitySort } from '@opsledger/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activityChange, minute } from '../testing/activity-changes';
 import { createTestApi, type TestCaller } from '../testing';
 
 let api: Awaited<ReturnType<typeof createTestApi>>;
@@ -13,22 +8,6 @@ beforeAll(async () => {
   api = await createTestApi();
 });
 afterAll(() => api.close());
-
-const BASE = Date.parse('2026-05-20T12:00:00.000Z');
-const minute = (n: number) => new Date(BASE + n * 60_000).toISOString();
-
-type ActivityWrite = Omit<ActivityInput, 'keypoint' | 'endpoint' | 'changedFields'> &
-  Partial<Pick<ActivityInput, 'keypoint' | 'endpoint' | 'changedFields'>>;
-
-const change = (overrides: Partial<ActivityWrite> = {}): ActivityWrite => ({
-  sourceId: 'page-1',
-  sequenceKey: 'seq-a',
-  websiteUuid: 'site-1',
-  companyId: 'acme',
-  resourceTitle: 'Home page',
-  resourceType: 'PAGES_DESIGN',
-  ...overrides,
-});
 
 /** Every node of a connection, following `after` until hasNextPage is false. */
 async function listAll(
@@ -64,14 +43,16 @@ describe('activities.record and list', () => {
   it('stores the Activities Log shape and lists it newest first by default', async () => {
     const { owner } = await api.newTeam();
     const result = await owner.activities.record(
-      change({
+      activityChange({
         keypoint: true,
         changedFields: ['title', 'blocks'],
         auditLogSession: { sessionId: 'sess-1', authenticatedEntityName: 'alice@acme' },
         occurredAt: minute(0),
       }),
     );
-    await owner.activities.record(change({ resourceTitle: 'Newer', occurredAt: minute(1) }));
+    await owner.activities.record(
+      activityChange({ resourceTitle: 'Newer', occurredAt: minute(1) }),
+    );
     const page = await owner.activities.list({});
     expect(page.edges.map((edge) => edge.node.resourceTitle)).toEqual(['Newer', 'Home page']);
     expect(page.pageInfo.hasNextPage).toBe(false);
@@ -100,20 +81,25 @@ describe('activities.record and list', () => {
     const { owner } = await api.newTeam();
     await owner.activities.recordBatch({
       items: [
-        change({ resourceTitle: 't0', occurredAt: minute(0) }),
-        change({ resourceTitle: 't1', sourceId: 'page-2', occurredAt: minute(1) }),
-        change({ resourceTitle: 't2', sequenceKey: 'seq-b', occurredAt: minute(2) }),
-        change({ resourceTitle: 't3', websiteUuid: 'site-2', occurredAt: minute(3) }),
-        change({
+        activityChange({ resourceTitle: 't0', occurredAt: minute(0) }),
+        activityChange({ resourceTitle: 't1', sourceId: 'page-2', occurredAt: minute(1) }),
+        activityChange({ resourceTitle: 't2', sequenceKey: 'seq-b', occurredAt: minute(2) }),
+        activityChange({ resourceTitle: 't3', websiteUuid: 'site-2', occurredAt: minute(3) }),
+        activityChange({
           resourceTitle: 't4',
           websiteUuid: null,
           companyId: 'other',
           occurredAt: minute(4),
         }),
-        change({ resourceTitle: 't5', keypoint: true, occurredAt: minute(5) }),
-        change({ resourceTitle: 't6', endpoint: true, occurredAt: minute(6) }),
-        change({ resourceTitle: 't7', resourceType: 'WEBSITE', occurredAt: minute(7) }),
-        change({ resourceTitle: 't8', keypoint: true, endpoint: true, occurredAt: minute(8) }),
+        activityChange({ resourceTitle: 't5', keypoint: true, occurredAt: minute(5) }),
+        activityChange({ resourceTitle: 't6', endpoint: true, occurredAt: minute(6) }),
+        activityChange({ resourceTitle: 't7', resourceType: 'WEBSITE', occurredAt: minute(7) }),
+        activityChange({
+          resourceTitle: 't8',
+          keypoint: true,
+          endpoint: true,
+          occurredAt: minute(8),
+        }),
       ],
     });
     const titles = async (filter: Record<string, unknown>) =>
@@ -154,7 +140,7 @@ describe('activities.record and list', () => {
       // Several rows share an instant and a resource type, so page ends fall inside ties.
       await owner.activities.recordBatch({
         items: Array.from({ length: 23 }, (_, i) =>
-          change({
+          activityChange({
             resourceTitle: `r${i}`,
             resourceType: types[i % types.length],
             occurredAt: minute(i % 4),
@@ -173,7 +159,7 @@ describe('activities.record and list', () => {
     const writer = await team.as('service');
     const { ids: original } = await team.owner.activities.recordBatch({
       items: Array.from({ length: 20 }, (_, i) =>
-        change({
+        activityChange({
           resourceType: i % 2 ? 'EVENT' : 'WEBSITE',
           occurredAt: minute(i % 5),
         }),
@@ -184,9 +170,9 @@ describe('activities.record and list', () => {
       round += 1;
       return writer.activities.recordBatch({
         items: [
-          change({ resourceType: 'EVENT' }),
-          change({ resourceType: 'WEBSITE', occurredAt: minute(round % 5) }),
-          change({ resourceType: 'NEWSLETTER_CONFIG', occurredAt: minute(-round) }),
+          activityChange({ resourceType: 'EVENT' }),
+          activityChange({ resourceType: 'WEBSITE', occurredAt: minute(round % 5) }),
+          activityChange({ resourceType: 'NEWSLETTER_CONFIG', occurredAt: minute(-round) }),
         ],
       });
     };
@@ -204,7 +190,7 @@ describe('activities.record and list', () => {
 describe('activities bad input', () => {
   it('answers a malformed or foreign after cursor with a 400 starting after:', async () => {
     const { owner } = await api.newTeam();
-    await owner.activities.recordBatch({ items: [change(), change()] });
+    await owner.activities.recordBatch({ items: [activityChange(), activityChange()] });
     const byTime = await owner.activities.list({ first: 1 });
     const cases: [ActivitySort, string][] = [
       ['createdAt_DESC', 'not-a-cursor!'],
@@ -225,7 +211,7 @@ describe('activities bad input', () => {
     const { owner } = await api.newTeam();
     const cases: [() => Promise<unknown>, RegExp][] = [
       [
-        () => owner.activities.record(change({ resourceType: 'PLANET' as never })),
+        () => owner.activities.record(activityChange({ resourceType: 'PLANET' as never })),
         /^resourceType: /,
       ],
       [
@@ -242,13 +228,18 @@ describe('activities bad input', () => {
       ],
       [() => owner.activities.list({ first: 101 }), /^first: /],
       [
-        () => owner.activities.recordBatch({ items: Array.from({ length: 1001 }, () => change()) }),
+        () =>
+          owner.activities.recordBatch({
+            items: Array.from({ length: 1001 }, () => activityChange()),
+          }),
         /^items: /,
       ],
       [
         () =>
           owner.activities.record(
-            change({ auditLogSession: { sessionId: 's', sessionEvents: ['ok', 'bad\u0000'] } }),
+            activityChange({
+              auditLogSession: { sessionId: 's', sessionEvents: ['ok', 'bad\u0000'] },
+            }),
           ),
         /^auditLogSession\.sessionEvents\.1: /,
       ],
@@ -265,14 +256,19 @@ describe('activities writes', () => {
     const team = await api.newTeam();
     const service = await team.as('service');
     const viewer = await team.as('viewer');
-    const items = [change({ idempotencyKey: 'c-1' }), change({ idempotencyKey: 'c-2' })];
+    const items = [
+      activityChange({ idempotencyKey: 'c-1' }),
+      activityChange({ idempotencyKey: 'c-2' }),
+    ];
     const first = await service.activities.recordBatch({ items });
     expect(await service.activities.recordBatch({ items })).toEqual({
       inserted: 0,
       duplicates: 2,
       ids: first.ids,
     });
-    await expect(viewer.activities.record(change())).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(viewer.activities.record(activityChange())).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await expect(viewer.activities.recordBatch({ items })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
@@ -284,9 +280,9 @@ describe('activities writes', () => {
   it('keeps every procedure to the caller team', async () => {
     const [a, b] = [await api.newTeam(), await api.newTeam()];
     const recorded = await a.owner.activities.recordBatch({
-      items: [change({ idempotencyKey: 'same', companyId: 'shared' }), change()],
+      items: [activityChange({ idempotencyKey: 'same', companyId: 'shared' }), activityChange()],
     });
-    await a.owner.activities.record(change({ companyId: 'shared' }));
+    await a.owner.activities.record(activityChange({ companyId: 'shared' }));
 
     expect((await b.owner.activities.list({})).edges).toEqual([]);
     expect((await b.owner.activities.list({ filter: { companyId: 'shared' } })).edges).toEqual([]);
@@ -296,11 +292,11 @@ describe('activities writes', () => {
     ).toEqual([]);
 
     const bBatch = await b.owner.activities.recordBatch({
-      items: [change({ idempotencyKey: 'same' })],
+      items: [activityChange({ idempotencyKey: 'same' })],
     });
     expect(bBatch.inserted).toBe(1);
     expect(bBatch.ids).not.toContain(recorded.ids[0]);
-    await b.owner.activities.record(change({ idempotencyKey: 'other' }));
+    await b.owner.activities.record(activityChange({ idempotencyKey: 'other' }));
     expect((await a.owner.activities.list({ first: 100 })).edges).toHaveLength(3);
     expect((await b.owner.activities.list({ first: 100 })).edges).toHaveLength(2);
   });

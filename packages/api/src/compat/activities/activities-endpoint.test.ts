@@ -1,5 +1,5 @@
-import type { ActivityInput } from '@opsledger/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activityChange, minute } from '../../testing/activity-changes';
 import { createTestApi, serveApi, type ServedApi, type TestTeam } from '../../testing';
 import { errorMessages, postActivitiesQuery } from './post-activities-query';
 
@@ -12,22 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await served.close();
   await api.close();
-});
-
-const BASE = Date.parse('2026-05-20T12:00:00.000Z');
-const minute = (n: number) => new Date(BASE + n * 60_000).toISOString();
-
-type ActivityWrite = Omit<ActivityInput, 'keypoint' | 'endpoint' | 'changedFields'> &
-  Partial<Pick<ActivityInput, 'keypoint' | 'endpoint' | 'changedFields'>>;
-
-const change = (overrides: Partial<ActivityWrite> = {}): ActivityWrite => ({
-  sourceId: 'page-1',
-  sequenceKey: 'seq-a',
-  websiteUuid: 'site-1',
-  companyId: 'acme',
-  resourceTitle: 'Home page',
-  resourceType: 'PAGES_DESIGN',
-  ...overrides,
 });
 
 const NODE_FIELDS = `id sourceId sequenceKey websiteUuid companyId keypoint endpoint changedFields
@@ -112,7 +96,7 @@ describe('auditLogs over HTTP', () => {
     const {
       ids: [id],
     } = await team.owner.activities.record(
-      change({
+      activityChange({
         keypoint: true,
         changedFields: ['title', 'blocks'],
         auditLogSession: {
@@ -154,7 +138,7 @@ describe('auditLogs over HTTP', () => {
 
   it('answers an activity without website or session with nulls', async () => {
     const team = await api.newTeam();
-    await team.owner.activities.record(change({ websiteUuid: null }));
+    await team.owner.activities.record(activityChange({ websiteUuid: null }));
     const [edge] = (await auditLogs(team.ownerSecret)).edges;
     expect(edge?.node).toMatchObject({ websiteUuid: null, auditLogSession: null });
   });
@@ -163,15 +147,20 @@ describe('auditLogs over HTTP', () => {
     const team = await api.newTeam();
     await team.owner.activities.recordBatch({
       items: [
-        change({ resourceTitle: 't0', occurredAt: minute(0) }),
-        change({ resourceTitle: 't1', sourceId: 'page-2', occurredAt: minute(1) }),
-        change({ resourceTitle: 't2', sequenceKey: 'seq-b', occurredAt: minute(2) }),
-        change({ resourceTitle: 't3', websiteUuid: 'site-2', occurredAt: minute(3) }),
-        change({ resourceTitle: 't4', companyId: 'globex', occurredAt: minute(4) }),
-        change({ resourceTitle: 't5', keypoint: true, occurredAt: minute(5) }),
-        change({ resourceTitle: 't6', endpoint: true, occurredAt: minute(6) }),
-        change({ resourceTitle: 't7', resourceType: 'WEBSITE', occurredAt: minute(7) }),
-        change({ resourceTitle: 't8', keypoint: true, endpoint: true, occurredAt: minute(8) }),
+        activityChange({ resourceTitle: 't0', occurredAt: minute(0) }),
+        activityChange({ resourceTitle: 't1', sourceId: 'page-2', occurredAt: minute(1) }),
+        activityChange({ resourceTitle: 't2', sequenceKey: 'seq-b', occurredAt: minute(2) }),
+        activityChange({ resourceTitle: 't3', websiteUuid: 'site-2', occurredAt: minute(3) }),
+        activityChange({ resourceTitle: 't4', companyId: 'globex', occurredAt: minute(4) }),
+        activityChange({ resourceTitle: 't5', keypoint: true, occurredAt: minute(5) }),
+        activityChange({ resourceTitle: 't6', endpoint: true, occurredAt: minute(6) }),
+        activityChange({ resourceTitle: 't7', resourceType: 'WEBSITE', occurredAt: minute(7) }),
+        activityChange({
+          resourceTitle: 't8',
+          keypoint: true,
+          endpoint: true,
+          occurredAt: minute(8),
+        }),
       ],
     });
     const titles = async (filter: Record<string, string>) =>
@@ -205,13 +194,13 @@ describe('auditLogs over HTTP', () => {
     const team = await api.newTeam();
     await team.owner.activities.recordBatch({
       items: [
-        change({
+        activityChange({
           resourceTitle: 'old',
           companyId: 'company-123',
           occurredAt: '2022-12-31T23:59:59Z',
         }),
-        change({ resourceTitle: 'new', companyId: 'company-123', occurredAt: minute(0) }),
-        change({ resourceTitle: 'other', companyId: 'company-456', occurredAt: minute(1) }),
+        activityChange({ resourceTitle: 'new', companyId: 'company-123', occurredAt: minute(0) }),
+        activityChange({ resourceTitle: 'other', companyId: 'company-456', occurredAt: minute(1) }),
       ],
     });
     const reply = await postActivitiesQuery(
@@ -241,7 +230,7 @@ describe('auditLogs over HTTP', () => {
     let team: TestTeam;
     beforeAll(async () => {
       team = await api.newTeam();
-      await team.owner.activities.recordBatch({ items: rows.map((row) => change(row)) });
+      await team.owner.activities.recordBatch({ items: rows.map((row) => activityChange(row)) });
     });
 
     it.each([
@@ -283,7 +272,7 @@ describe('auditLogs over HTTP', () => {
         // Several rows share an instant and a type, so page ends fall inside ties.
         const { ids: original } = await team.owner.activities.recordBatch({
           items: Array.from({ length: 11 }, (_, i) =>
-            change({
+            activityChange({
               resourceTitle: `r${i}`,
               resourceType: types[i % types.length],
               occurredAt: minute(i % 3),
@@ -297,7 +286,10 @@ describe('auditLogs over HTTP', () => {
         const insertRows = () => {
           round += 1;
           return team.owner.activities.recordBatch({
-            items: [change({ resourceTitle: `new${round}`, ...inserted }), change(inserted)],
+            items: [
+              activityChange({ resourceTitle: `new${round}`, ...inserted }),
+              activityChange(inserted),
+            ],
           });
         };
 
@@ -317,7 +309,7 @@ describe('auditLogs over HTTP', () => {
       const team = await api.newTeam();
       await team.owner.activities.recordBatch({
         items: Array.from({ length: 4 }, (_, i) =>
-          change({ resourceTitle: `r${i}`, occurredAt: minute(i) }),
+          activityChange({ resourceTitle: `r${i}`, occurredAt: minute(i) }),
         ),
       });
       let inserted = false;
@@ -325,7 +317,7 @@ describe('auditLogs over HTTP', () => {
         if (inserted) return Promise.resolve();
         inserted = true;
         return team.owner.activities.record(
-          change({ resourceTitle: 'late', occurredAt: minute(9) }),
+          activityChange({ resourceTitle: 'late', occurredAt: minute(9) }),
         );
       });
       expect(pages.map(titlesOf)).toEqual([['r0', 'r1'], ['r2', 'r3'], ['late']]);
@@ -335,7 +327,7 @@ describe('auditLogs over HTTP', () => {
       const team = await api.newTeam();
       await team.owner.activities.recordBatch({
         items: Array.from({ length: 5 }, (_, i) =>
-          change({ resourceTitle: `r${i}`, occurredAt: minute(i) }),
+          activityChange({ resourceTitle: `r${i}`, occurredAt: minute(i) }),
         ),
       });
       const page = await auditLogs(team.ownerSecret, { first: 4 });
@@ -356,7 +348,7 @@ describe('auditLogs over HTTP', () => {
 
   it("answers the seed's own example query with validation errors naming each field it lacks", async () => {
     const team = await api.newTeam();
-    await team.owner.activities.record(change({ companyId: 'company-123' }));
+    await team.owner.activities.record(activityChange({ companyId: 'company-123' }));
     // Verbatim from the seed's "Example Query".
     const seedExample = `query {
   auditLogs(
@@ -401,7 +393,7 @@ describe('auditLogs over HTTP', () => {
     let team: TestTeam;
     beforeAll(async () => {
       team = await api.newTeam();
-      await team.owner.activities.record(change());
+      await team.owner.activities.record(activityChange());
     });
 
     it.each<[string, AuditLogsVariables, string]>([
@@ -459,12 +451,12 @@ describe('auditLogs over HTTP', () => {
       team = await api.newTeam();
       ({
         ids: [activityId],
-      } = await team.owner.activities.record(change({ companyId: 'acme-secret' })));
+      } = await team.owner.activities.record(activityChange({ companyId: 'acme-secret' })));
     });
 
     it("another team's key sees none of this team's activities", async () => {
       const other = await api.newTeam();
-      await other.owner.activities.record(change({ resourceTitle: 'theirs' }));
+      await other.owner.activities.record(activityChange({ resourceTitle: 'theirs' }));
       expect(titlesOf(await auditLogs(other.ownerSecret))).toEqual(['theirs']);
       expect(
         titlesOf(await auditLogs(other.ownerSecret, { filter: { companyId: 'acme-secret' } })),
@@ -503,7 +495,7 @@ describe('auditLogs over HTTP', () => {
 
   it('answers a GET query as well as a POST', async () => {
     const team = await api.newTeam();
-    await team.owner.activities.record(change({ resourceTitle: 'via GET' }));
+    await team.owner.activities.record(activityChange({ resourceTitle: 'via GET' }));
     const query = encodeURIComponent('{ auditLogs { edges { node { resourceTitle } } } }');
     const response = await fetch(`${served.url}/api/compat/activities?query=${query}`, {
       headers: { authorization: `Bearer ${team.ownerSecret}` },
