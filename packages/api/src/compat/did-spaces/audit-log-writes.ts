@@ -29,8 +29,16 @@ const PostObjectsSyncBody = z.object({
   }),
 });
 
-/** The run keeps a reason of at most this length; a client's error page can be longer. */
+/**
+ * The run keeps a reason of at most this length. A client's error page can be longer, and
+ * refusing the PUT would lose the run's outcome: the reason is cut, and says so.
+ */
 const MAX_REASON_LENGTH = 10_000;
+const CUT_MARK = ' [cut]';
+const fittedReason = (reason: string) =>
+  reason.length <= MAX_REASON_LENGTH
+    ? reason
+    : reason.slice(0, MAX_REASON_LENGTH - CUT_MARK.length) + CUT_MARK;
 
 /** What `PutObjectsSyncCommand` sends. */
 const PutObjectsSyncBody = z.object({
@@ -39,7 +47,7 @@ const PutObjectsSyncBody = z.object({
   reason: z
     .string()
     .nullish()
-    .transform((reason) => reason?.slice(0, MAX_REASON_LENGTH) ?? undefined),
+    .transform((reason) => (reason == null ? undefined : fittedReason(reason))),
   data: UpdateSyncRunInput.pick({
     totalCount: true,
     successCount: true,

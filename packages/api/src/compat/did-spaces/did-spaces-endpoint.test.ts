@@ -157,6 +157,18 @@ describe('audit log through the published client', () => {
     expect((await listOf(wallet)).data.rows[0]?.status).toBe('failed');
   });
 
+  it('keeps an over-long failure reason cut to the limit, and says it was cut', async () => {
+    const { client } = await teamWithApp();
+    const posted = await client.postSync({ source: '/a', target: 'b/' });
+    const counts = { totalCount: 1, errorCount: 1, size: 0, duration: 10 };
+    const reason = 'stack line\n'.repeat(1_200);
+    const put = await client.putSync({ id: posted.data.id, status: 'failed', reason, ...counts });
+    expect(put.statusCode).toBe(200);
+    expect(put.data.reason).toHaveLength(10_000);
+    expect(put.data.reason.startsWith('stack line\nstack line')).toBe(true);
+    expect(put.data.reason.endsWith(' [cut]')).toBe(true);
+  });
+
   it('lists with status and action filters, sort, order and pages from 0', async () => {
     const { wallet, client } = await teamWithApp();
     const ids: string[] = [];
