@@ -96,8 +96,18 @@ describe('import', () => {
       stdin: ndjson([JSON.stringify(event)]),
     });
     expect(counts(user.stdout)).toMatchObject({ inserted: 1, rejected: 0 });
+    // User events are also the API's request log: the CLI's own requests may stand beside it.
     const exported = await cli.run(['export', '--stream', 'user'], team);
-    expect(JSON.parse(exported.stdout)).toMatchObject({ type: 'user', module: 'auth' });
+    const lines = exported.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; module: string });
+    expect(lines.filter((line) => line.module === 'auth')).toEqual([
+      expect.objectContaining({ type: 'user', module: 'auth', name: 'login' }),
+    ]);
+    expect(
+      lines.every((line) => line.type === 'user' && ['auth', 'API'].includes(line.module)),
+    ).toBe(true);
   });
 
   it('names the line of an item the API refuses', async () => {
