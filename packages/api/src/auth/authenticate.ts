@@ -1,6 +1,7 @@
-import { and, apiKeys, eq, isNull, lt, or, teams, type Database } from '@opsledger/db';
+import { and, apiKeys, eq, isNull, teams, type Database } from '@opsledger/db';
 import type { Role } from '@opsledger/domain';
 import { hashApiKeySecret } from './api-key-secret';
+import { noteCredentialUse } from './last-used';
 
 /** Who is calling: always one team, from the credential, never from input. */
 export interface Caller {
@@ -8,9 +9,6 @@ export interface Caller {
   keyId: string;
   role: Role;
 }
-
-/** last_used_at is a hint, not an audit trail: write it at most once a minute per key. */
-const LAST_USED_RESOLUTION_MS = 60_000;
 
 export async function authenticateApiKey(
   database: Database,
@@ -30,18 +28,11 @@ export async function authenticateApiKey(
     .limit(1);
   if (!row) return null;
 
-  const now = new Date();
-  const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS).toISOString();
-  await database.db
-    .update(apiKeys)
-    .set({ lastUsedAt: now.toISOString() })
-    .where(
-      and(
-        eq(apiKeys.teamId, row.teamId),
-        eq(apiKeys.id, row.keyId),
-        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, stale)),
-      ),
-    );
+  await noteCredentialUse(
+    database,
+    apiKeys,
+    and(eq(apiKeys.teamId, row.teamId), eq(apiKeys.id, row.keyId)),
+  );
   return {
     team: { id: row.teamId, slug: row.slug, name: row.name },
     keyId: row.keyId,

@@ -1,10 +1,8 @@
-import { accessKeys, and, eq, isNull, lt, or, teams, type Database } from '@opsledger/db';
+import { accessKeys, and, eq, isNull, teams, type Database } from '@opsledger/db';
 import type { Caller } from '../authenticate';
+import { noteCredentialUse } from '../last-used';
 import type { PresentedAccessKey } from './presented-access-key';
 import { verifyAccessKey } from './verify-access-key';
-
-/** last_used_at is a hint, not an audit trail: write it at most once a minute per key. */
-const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** The team and role of a valid, unrevoked access key; null for anything else. */
 export async function authenticateAccessKey(
@@ -31,18 +29,12 @@ export async function authenticateAccessKey(
     .limit(1);
   if (!row || !verifyAccessKey(presented, row.key, nowMs)) return null;
 
-  const now = new Date(nowMs);
-  const stale = new Date(nowMs - LAST_USED_RESOLUTION_MS).toISOString();
-  await database.db
-    .update(accessKeys)
-    .set({ lastUsedAt: now.toISOString() })
-    .where(
-      and(
-        eq(accessKeys.teamId, row.teamId),
-        eq(accessKeys.id, row.key.id),
-        or(isNull(accessKeys.lastUsedAt), lt(accessKeys.lastUsedAt, stale)),
-      ),
-    );
+  await noteCredentialUse(
+    database,
+    accessKeys,
+    and(eq(accessKeys.teamId, row.teamId), eq(accessKeys.id, row.key.id)),
+    nowMs,
+  );
   return {
     team: { id: row.teamId, slug: row.slug, name: row.name },
     keyId: row.key.id,

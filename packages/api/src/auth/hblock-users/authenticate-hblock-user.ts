@@ -1,5 +1,6 @@
-import { and, eq, hblockUsers, isNull, lt, or, teams, type Database } from '@opsledger/db';
+import { and, eq, hblockUsers, teams, type Database } from '@opsledger/db';
 import type { Caller } from '../authenticate';
+import { noteCredentialUse } from '../last-used';
 import {
   generateHBlockSecret,
   hblockSignature,
@@ -9,8 +10,6 @@ import {
 
 /** How far the client's Date may be from ours, either way. */
 export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
-/** last_used_at is a hint, not an audit trail: write it at most once a minute per user. */
-const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** Why a request was refused; the endpoint turns each into an HBlock error. */
 export type HBlockAuthFailure =
@@ -44,21 +43,6 @@ async function findUser(database: Database, userName: string) {
   return row ?? null;
 }
 
-async function touchLastUsed(database: Database, teamId: string, userName: string) {
-  const now = new Date();
-  const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS).toISOString();
-  await database.db
-    .update(hblockUsers)
-    .set({ lastUsedAt: now.toISOString() })
-    .where(
-      and(
-        eq(hblockUsers.teamId, teamId),
-        eq(hblockUsers.userName, userName),
-        or(isNull(hblockUsers.lastUsedAt), lt(hblockUsers.lastUsedAt, stale)),
-      ),
-    );
-}
-
 /**
  * Checks `Authorization: HBlock <userName>:<signature>` and its `Date` header: the signature is
  * base64(HMAC-SHA256(secret, METHOD\nDate\ntarget)) over the request target as sent. Unknown,
@@ -88,7 +72,12 @@ export async function authenticateHBlockRequest(
   const valid = signaturesMatch(presented, expected);
   if (!user || user.revokedAt !== null || !valid) return { failure: { reason: 'bad-credentials' } };
 
-  await touchLastUsed(database, user.teamId, user.userName);
+  await noteCredentialUse(
+    database,
+    hblockUsers,
+    and(eq(hblockUsers.teamId, user.teamId), eq(hblockUsers.userName, user.userName)),
+    now,
+  );
   return {
     caller: {
       team: { id: user.teamId, slug: user.slug, name: user.name },
