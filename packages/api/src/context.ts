@@ -1,6 +1,8 @@
 import type { Database } from '@opsledger/db';
+import { TRPCError } from '@trpc/server';
 import { bearerToken } from './auth/api-key-secret';
 import { authenticateApiKey, type Caller } from './auth/authenticate';
+import { TooManyRequestsError } from './errors';
 
 export interface Context {
   database: Database;
@@ -9,12 +11,24 @@ export interface Context {
   presentedCredential: boolean;
 }
 
+/** The key's caller; a key or address that failed too often is refused as tRPC's 429. */
+async function callerOf(database: Database, secret: string, clientAddress: string | null) {
+  try {
+    return await authenticateApiKey(database, secret, clientAddress);
+  } catch (error) {
+    if (!(error instanceof TooManyRequestsError)) throw error;
+    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: error.message, cause: error });
+  }
+}
+
 export async function createContext(opts: {
   database: Database;
   authorization: string | null | undefined;
+  /** The client's address over HTTP; null for an in-process caller. */
+  clientAddress?: string | null;
 }): Promise<Context> {
   const secret = bearerToken(opts.authorization);
-  const caller = secret ? await authenticateApiKey(opts.database, secret) : null;
+  const caller = secret ? await callerOf(opts.database, secret, opts.clientAddress ?? null) : null;
   return { database: opts.database, caller, presentedCredential: secret !== null };
 }
 

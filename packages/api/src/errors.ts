@@ -5,12 +5,30 @@ import { ZodError } from 'zod';
 /** A failure a caller can act on. Services throw these; `toTRPCError` is the one mapping. */
 export class ServiceError extends Error {
   constructor(
-    readonly code: 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT',
+    readonly code:
+      'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS',
     message: string,
   ) {
     super(message);
     this.name = 'ServiceError';
   }
+}
+
+/** A refusal that ends by itself: every endpoint answers it 429 with `Retry-After` seconds. */
+export class TooManyRequestsError extends ServiceError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('TOO_MANY_REQUESTS', message);
+  }
+}
+
+/** The `Retry-After` header of a failure that has one. */
+export function retryAfterHeaders(error: ServiceError | null): Record<string, string> {
+  return error instanceof TooManyRequestsError
+    ? { 'retry-after': String(error.retryAfterSeconds) }
+    : {};
 }
 
 /** Bad input that only a service can see: the message starts with the field's name. */

@@ -3,3 +3,8 @@ export { createContext, type Context, type ServiceContext } from './context';
 export { handleRequest } from './http/handle-request';
 export { createCaller } from './caller';
 export * from './bootstrap';
+export {
+  DEFAULT_FAILED_AUTH_LIMITS,
+  type FailedAuthLimits,
+  type FailureBudget,
+} from './auth/failed-auth/failed-auth-limits';

@@ -1,4 +1,7 @@
 import { openDatabase, type Database, type DatabaseKind } from '@opsledger/db';
+import { configureFailedAuthLimits } from '../auth/failed-auth/failed-auth-guard';
+import type { FailedAuthLimits } from '../auth/failed-auth/failed-auth-limits';
+import { flushFailureReports } from '../auth/failed-auth/failure-events';
 import { flushRequestLog } from '../http/request-log/request-log-queue';
 import { bootstrapTeam, type BootstrapReport } from './bootstrap-team';
 import { recordLifecycleEvent } from './platform-lifecycle';
@@ -11,6 +14,8 @@ export interface StartOptions {
   credentials: CredentialsStore;
   /** The team the first start founds and fills with demo data. */
   demoTeam?: { slug: string; name: string };
+  /** Failed authentications allowed per credential and per address; DEFAULT_FAILED_AUTH_LIMITS. */
+  failedAuthLimits?: FailedAuthLimits;
   log?: (line: string) => void;
 }
 
@@ -54,7 +59,14 @@ function start(options: StartOptions): OpsLedger {
   let status: StartStatus = { state: 'starting' };
 
   log(`opening ${describeDatabase(options)}`);
-  const database = openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  const { failedAuthLimits } = options;
+  const database = openDatabase({
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+  }).then((opened) => {
+    if (failedAuthLimits) configureFailedAuthLimits(opened, failedAuthLimits);
+    return opened;
+  });
   const ready = database.then(async (opened) => {
     const report = await bootstrapTeam(opened, {
       team: options.demoTeam ?? DEMO_TEAM,
@@ -83,6 +95,7 @@ function start(options: StartOptions): OpsLedger {
       const opened = await database;
       await started;
       await flushRequestLog(opened);
+      await flushFailureReports(opened);
       await recordLifecycleEvent(opened, 'ServiceStopped', log);
       await opened.close();
     })());

@@ -13,6 +13,8 @@ export interface Exchange {
   readonly target: string;
   readonly body: Buffer<ArrayBuffer>;
   readonly requestId: string;
+  /** Where the request came from (see client-address.ts); null when unknown. */
+  readonly clientAddress: string | null;
   readonly receivedAt: string;
   /** Which product area answers it, as the request log's `module` (e.g. `Blocklet`). */
   readonly module: string;
@@ -27,6 +29,7 @@ export async function openExchange(options: {
   database: Database;
   module: string;
   target?: string;
+  clientAddress?: string | null;
 }): Promise<Exchange> {
   const { request } = options;
   const url = new URL(request.url);
@@ -37,6 +40,7 @@ export async function openExchange(options: {
     target: options.target ?? url.pathname + url.search,
     body: hasBody ? Buffer.from(await request.arrayBuffer()) : Buffer.alloc(0),
     requestId: randomUUID().replaceAll('-', ''),
+    clientAddress: options.clientAddress ?? null,
     receivedAt: new Date().toISOString(),
     module: options.module,
     caller: null,

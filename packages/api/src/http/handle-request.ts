@@ -1,4 +1,5 @@
 import type { Database } from '@opsledger/db';
+import { forwardedClientAddress } from './client-address';
 import { openExchange } from './exchange';
 import { logRequest } from './request-log/log-request';
 import { findRoute } from './routes';
@@ -6,16 +7,25 @@ import { findRoute } from './routes';
 /**
  * The one entry of every HTTP request: find its endpoint, answer it, and put it in the caller's
  * request log (HBlock's user events). `target` is the raw request target when the server knows
- * it (Node's `request.url`); otherwise it is taken from the parsed URL.
+ * it (Node's `request.url`); otherwise it is taken from the parsed URL. `clientAddress` is the
+ * peer's address when the server knows it (its socket); otherwise it comes from the
+ * `x-forwarded-for` that Next.js or the proxy in front sets (see client-address.ts).
  */
 export async function handleRequest(
   request: Request,
   database: Database,
   target?: string,
+  clientAddress?: string,
 ): Promise<Response> {
   const found = findRoute(new URL(request.url).pathname);
   if (!found) return Response.json({ error: { message: 'not found' } }, { status: 404 });
-  const exchange = await openExchange({ request, database, module: found.route.module, target });
+  const exchange = await openExchange({
+    request,
+    database,
+    module: found.route.module,
+    target,
+    clientAddress: clientAddress ?? forwardedClientAddress(request.headers),
+  });
   let response: Response;
   try {
     response = await found.route.handle(exchange, found.params);

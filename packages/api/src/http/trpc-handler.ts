@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { createContext } from '../context';
+import { retryAfterHeaders, TooManyRequestsError } from '../errors';
 import { appRouter } from '../root';
 import type { Exchange } from './exchange';
 
@@ -35,10 +36,19 @@ export async function handleTrpcExchange(exchange: Exchange): Promise<Response> 
       const context = await createContext({
         database: exchange.database,
         authorization: request.headers.get('authorization'),
+        clientAddress: exchange.clientAddress,
       });
       exchange.caller = context.caller;
       return context;
     },
-    responseMeta: () => ({ headers: new Headers({ 'cache-control': 'no-store' }) }),
+    responseMeta: ({ errors }) => {
+      const tooMany = errors.find((error) => error.cause instanceof TooManyRequestsError)?.cause;
+      return {
+        headers: new Headers({
+          'cache-control': 'no-store',
+          ...retryAfterHeaders(tooMany instanceof TooManyRequestsError ? tooMany : null),
+        }),
+      };
+    },
   });
 }

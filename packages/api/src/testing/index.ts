@@ -3,6 +3,9 @@ import { createTestDatabase } from '@opsledger/db/testing';
 import type { Role } from '@opsledger/domain';
 import { randomUUID } from 'node:crypto';
 import { createCaller } from '../caller';
+import { configureFailedAuthLimits } from '../auth/failed-auth/failed-auth-guard';
+import type { FailedAuthLimits } from '../auth/failed-auth/failed-auth-limits';
+import { flushFailureReports } from '../auth/failed-auth/failure-events';
 import { flushRequestLog } from '../http/request-log/request-log-queue';
 import { createTeam } from '../services/teams/create-team';
 
@@ -23,9 +26,13 @@ export interface TestTeam {
 
 export type TestTeamWithApp = TestTeam & { appDid: string };
 
+/** No failure budgets: for files that test what each refusal says, many times over. */
+export const UNLIMITED_FAILED_AUTH: FailedAuthLimits = { credential: [], address: [] };
+
 /** A database for one test file and a way to make isolated teams in it. */
-export async function createTestApi() {
+export async function createTestApi(options: { failedAuthLimits?: FailedAuthLimits } = {}) {
   const database: Database = await createTestDatabase();
+  if (options.failedAuthLimits) configureFailedAuthLimits(database, options.failedAuthLimits);
 
   async function newTeam(): Promise<TestTeam> {
     const slug = `t-${randomUUID().slice(0, 12)}`;
@@ -60,6 +67,7 @@ export async function createTestApi() {
     anonymous: () => createCaller(database, null),
     // What the request log still holds belongs in the database, not in a closed one's error.
     close: async () => {
+      await flushFailureReports(database);
       await flushRequestLog(database);
       await database.close();
     },

@@ -41,17 +41,26 @@ async function writeFetchResponse(response: Response, reply: ServerResponse): Pr
   reply.end(Buffer.from(await response.arrayBuffer()));
 }
 
+export interface ServeOptions {
+  /**
+   * Take the client's address from `x-forwarded-for`, as the web app does behind Next.js,
+   * instead of the socket: lets a test speak from several addresses.
+   */
+  forwardedFor?: boolean;
+}
+
 /**
  * Every OpsLedger endpoint over real HTTP on 127.0.0.1 and a free port, the way the web app
  * serves them: for tests and benchmarks of programs that talk HTTP (the clients, the CLI).
  */
-export async function serveApi(database: Database): Promise<ServedApi> {
+export async function serveApi(database: Database, options: ServeOptions = {}): Promise<ServedApi> {
   let base = '';
   const server = createServer((request, reply) => {
     void (async () => {
       try {
         const fetchRequest = toFetchRequest(request, base, await readBody(request));
-        const response = await handleRequest(fetchRequest, database, request.url);
+        const peer = options.forwardedFor ? undefined : request.socket.remoteAddress;
+        const response = await handleRequest(fetchRequest, database, request.url, peer);
         await writeFetchResponse(response, reply);
       } catch (error) {
         console.error('[serveApi] request failed', error);

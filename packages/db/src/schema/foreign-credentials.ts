@@ -1,4 +1,5 @@
 import { ACCESS_KEY_ALGS, ROLES } from '@opsledger/domain';
+import { sql } from 'drizzle-orm';
 import { index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { instant } from './columns';
 import { teams } from './tenancy';
@@ -53,7 +54,8 @@ export const hblockUsers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.userName] }),
-    // The Authorization header names the user alone, before any team is known.
-    uniqueIndex('hblock_users_user_name_key').on(t.userName),
+    // The Authorization header names the user alone, before any team is known, in any case:
+    // `Ops` and `ops` are one user (migration 0003 settles older duplicates).
+    uniqueIndex('hblock_users_user_name_lower_key').on(sql`lower(${t.userName})`),
   ],
 );

@@ -16,16 +16,18 @@ function decodedToken(token: string): string {
 /**
  * Who sends a Blocklet Server request: an OpsLedger API key (`setAuthToken`) or an access key
  * (`setAuthAccessKey`, any of the three schemes). Null when neither is presented or valid:
- * Blocklet answers both alike, with `forbidden`.
+ * Blocklet answers both alike, with `forbidden`. Throws TooManyRequestsError when the
+ * credential or the client address has failed too often.
  */
 export async function authenticateBlockletRequest(
   database: Database,
   headers: Headers,
+  clientAddress: string | null,
   nowMs = Date.now(),
 ): Promise<Caller | null> {
   const token = bearerToken(headers.get('authorization'));
-  if (token !== null) return authenticateApiKey(database, decodedToken(token));
+  if (token !== null) return authenticateApiKey(database, decodedToken(token), clientAddress);
   const presented = presentedAccessKey(headers);
   if (presented === null || presented === 'malformed') return null;
-  return authenticateAccessKey(database, presented, nowMs);
+  return authenticateAccessKey(database, presented, nowMs, clientAddress);
 }

@@ -1,5 +1,6 @@
 import { and, eq, hblockUsers, teams, type Database } from '@opsledger/db';
 import type { Caller } from '../authenticate';
+import { guardAuthentication } from '../failed-auth/failed-auth-guard';
 import { noteCredentialUse } from '../last-used';
 import {
   generateHBlockSecret,
@@ -7,6 +8,7 @@ import {
   hblockStringToSign,
   signaturesMatch,
 } from './hblock-secret';
+import { hblockUserNamed } from './hblock-user-name';
 
 /** How far the client's Date may be from ours, either way. */
 export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
@@ -38,7 +40,7 @@ async function findUser(database: Database, userName: string) {
     })
     .from(hblockUsers)
     .innerJoin(teams, eq(teams.id, hblockUsers.teamId))
-    .where(eq(hblockUsers.userName, userName))
+    .where(hblockUserNamed(userName))
     .limit(1);
   return row ?? null;
 }
@@ -47,11 +49,11 @@ async function findUser(database: Database, userName: string) {
  * Checks `Authorization: HBlock <userName>:<signature>` and its `Date` header: the signature is
  * base64(HMAC-SHA256(secret, METHOD\nDate\ntarget)) over the request target as sent. Unknown,
  * revoked and wrongly signed all fail alike, so the answer does not reveal which user names
- * exist.
+ * exist. Throws TooManyRequestsError when the user or the client address failed too often.
  */
 export async function authenticateHBlockRequest(
   database: Database,
-  request: { method: string; headers: Headers; target: string },
+  request: { method: string; headers: Headers; target: string; clientAddress: string | null },
   now: number = Date.now(),
 ): Promise<HBlockAuthResult> {
   const match = AUTHORIZATION.exec(request.headers.get('authorization') ?? '');
@@ -64,25 +66,31 @@ export async function authenticateHBlockRequest(
   if (!date || Number.isNaN(sentAt)) return { failure: { reason: 'missing-date' } };
   if (Math.abs(now - sentAt) > MAX_CLOCK_SKEW_MS) return { failure: { reason: 'stale-date' } };
 
-  const user = await findUser(database, userName);
-  const expected = hblockSignature(
-    user?.secret ?? DECOY_SECRET,
-    hblockStringToSign(request.method, date, request.target),
-  );
-  const valid = signaturesMatch(presented, expected);
-  if (!user || user.revokedAt !== null || !valid) return { failure: { reason: 'bad-credentials' } };
-
-  await noteCredentialUse(
-    database,
-    hblockUsers,
-    and(eq(hblockUsers.teamId, user.teamId), eq(hblockUsers.userName, user.userName)),
-    now,
-  );
-  return {
-    caller: {
-      team: { id: user.teamId, slug: user.slug, name: user.name },
-      keyId: `hblock-user:${user.userName}`,
-      role: user.role,
-    },
+  const attempt = {
+    scheme: 'hblock-user' as const,
+    credential: userName.toLowerCase(),
+    clientAddress: request.clientAddress,
   };
+  const caller = await guardAuthentication<Caller>(database, attempt, async () => {
+    const user = await findUser(database, userName);
+    const expected = hblockSignature(
+      user?.secret ?? DECOY_SECRET,
+      hblockStringToSign(request.method, date, request.target),
+    );
+    const valid = signaturesMatch(presented, expected);
+    if (!user) return { failed: 'unknown-user', owner: null };
+    const team = { id: user.teamId, slug: user.slug, name: user.name };
+    const owner = { team, credentialId: `hblock-user:${user.userName}` };
+    if (user.revokedAt !== null) return { failed: 'revoked-user', owner };
+    if (!valid) return { failed: 'bad-signature', owner };
+
+    await noteCredentialUse(
+      database,
+      hblockUsers,
+      and(eq(hblockUsers.teamId, user.teamId), eq(hblockUsers.userName, user.userName)),
+      now,
+    );
+    return { ok: { team, keyId: owner.credentialId, role: user.role } };
+  });
+  return caller ? { caller } : { failure: { reason: 'bad-credentials' } };
 }

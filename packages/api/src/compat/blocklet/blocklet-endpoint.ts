@@ -28,6 +28,7 @@ const ERROR_CODES: Record<ServiceError['code'], string> = {
   FORBIDDEN: 'forbidden',
   NOT_FOUND: 'blocklet_not_found',
   CONFLICT: 'conflict',
+  TOO_MANY_REQUESTS: 'too_many_requests',
 };
 
 /**
@@ -58,6 +59,12 @@ const serveGraphql = createGraphqlEndpoint({
   endpoint: '/api/compat/blocklet',
   typeDefs: BLOCKLET_TYPE_DEFS,
   errorCode: (error) => ERROR_CODES[error.code],
+  authenticate: (exchange) =>
+    authenticateBlockletRequest(
+      exchange.database,
+      exchange.request.headers,
+      exchange.clientAddress,
+    ),
   resolvers: {
     Uint32,
     Int32,
@@ -81,7 +88,4 @@ const serveGraphql = createGraphqlEndpoint({
  * Blocklet Server's GraphQL API (`new BlockletServerClient(url)`): the caller is known before
  * the query runs, so the request log has it even for a query that fails validation.
  */
-export async function handleBlockletRequest(exchange: Exchange): Promise<Response> {
-  exchange.caller = await authenticateBlockletRequest(exchange.database, exchange.request.headers);
-  return serveGraphql(exchange);
-}
+export const handleBlockletRequest = serveGraphql;

@@ -1,7 +1,8 @@
 import { apps, eq, teams, type Database } from '@opsledger/db';
 import { stripDidPrefix } from '../../auth/abt-did/abt-did';
 import type { Caller } from '../../auth/authenticate';
-import { forbidden, unauthorized } from '../../errors';
+import { guardAuthentication, type Verdict } from '../../auth/failed-auth/failed-auth-guard';
+import { forbidden, ServiceError, unauthorized } from '../../errors';
 import type { Exchange } from '../../http/exchange';
 import { verifySignedRequest, type SignedRequest } from './signed-request';
 
@@ -25,14 +26,16 @@ export async function callerOfApp(database: Database, appDid: string): Promise<C
   };
 }
 
+interface SignedApp {
+  caller: Caller;
+  signed: SignedRequest;
+}
+
 /**
  * Who a DID Spaces request comes from: a valid signature (401 otherwise) for the app named in
  * the path (403 otherwise), and that app registered with a team (401 otherwise).
  */
-export async function authenticateSignedApp(
-  exchange: Exchange,
-  pathAppDid: string,
-): Promise<{ caller: Caller; signed: SignedRequest }> {
+async function verifySignedApp(exchange: Exchange, pathAppDid: string): Promise<SignedApp> {
   const signed = verifySignedRequest(exchange, Math.floor(Date.now() / 1000));
   if (signed.appDid !== stripDidPrefix(pathAppDid)) {
     throw forbidden(
@@ -47,4 +50,40 @@ export async function authenticateSignedApp(
     );
   }
   return { caller, signed };
+}
+
+/**
+ * The signed app of a request, counted against the failure budgets of the path's app DID and
+ * the client address: refusals keep their own status and message, and a DID or address that
+ * failed too often is refused unverified (TooManyRequestsError).
+ */
+export async function authenticateSignedApp(
+  exchange: Exchange,
+  pathAppDid: string,
+): Promise<SignedApp> {
+  const appDid = stripDidPrefix(pathAppDid);
+  let refusal: ServiceError | null = null;
+  const attempt = {
+    scheme: 'did-spaces-app' as const,
+    credential: appDid,
+    clientAddress: exchange.clientAddress,
+  };
+  const verified = await guardAuthentication(
+    exchange.database,
+    attempt,
+    async (): Promise<Verdict<SignedApp>> => {
+      try {
+        return { ok: await verifySignedApp(exchange, pathAppDid) };
+      } catch (error) {
+        if (!(error instanceof ServiceError)) throw error;
+        refusal = error;
+        // The path's app names its team (when registered), whoever signed the request.
+        const owner = await callerOfApp(exchange.database, appDid);
+        const named = owner && { team: owner.team, credentialId: owner.keyId };
+        return { failed: error.message, owner: named };
+      }
+    },
+  );
+  if (verified) return verified;
+  throw refusal ?? unauthorized('x-app-token: the request is not signed by the app');
 }

@@ -1,6 +1,6 @@
 import { AuditLogAction, AuditLogStatus } from '@did-space/constants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, serveApi, type ServedApi } from '../../testing';
+import { createTestApi, serveApi, UNLIMITED_FAILED_AUTH, type ServedApi } from '../../testing';
 import {
   appWallet,
   delegation,
@@ -17,7 +17,9 @@ let served: ServedApi;
 const SPACE = appWallet().address;
 
 beforeAll(async () => {
-  api = await createTestApi();
+  // This file checks what each refusal says, many times per app; the failure budgets are
+  // tested in auth/failed-auth.
+  api = await createTestApi({ failedAuthLimits: UNLIMITED_FAILED_AUTH });
   served = await serveApi(api.database);
 });
 afterAll(async () => {

@@ -6,7 +6,13 @@ import {
   createYoga,
   type YogaInitialContext,
 } from 'graphql-yoga';
-import { ServiceError, toServiceError } from '../../errors';
+import type { Caller } from '../../auth/authenticate';
+import {
+  retryAfterHeaders,
+  ServiceError,
+  toServiceError,
+  TooManyRequestsError,
+} from '../../errors';
 import type { Exchange } from '../../http/exchange';
 
 /** What every resolver of a compatible GraphQL endpoint receives. */
@@ -49,6 +55,11 @@ export interface GraphqlEndpointOptions {
   resolvers: Parameters<typeof createSchema<GraphqlContext>>[0]['resolvers'];
   /** The protocol's name for a known failure (e.g. Blocklet's `forbidden`), as its code. */
   errorCode(error: ServiceError): string;
+  /**
+   * Who sends the request, known before GraphQL runs so that every authenticated request joins
+   * its team's request log; null lets resolvers refuse in GraphQL's own way.
+   */
+  authenticate(exchange: Exchange): Promise<Caller | null>;
 }
 
 /**
@@ -86,7 +97,22 @@ export function createGraphqlEndpoint(options: GraphqlEndpointOptions) {
     },
   });
 
-  return (exchange: Exchange): Promise<Response> => {
+  /** A credential or address that failed too often: 429, the error in GraphQL's shape. */
+  function tooManyRequests(error: TooManyRequestsError): Response {
+    const extensions = { code: options.errorCode(error) };
+    return Response.json(
+      { errors: [{ message: error.message, extensions }] },
+      { status: 429, headers: retryAfterHeaders(error) },
+    );
+  }
+
+  return async (exchange: Exchange): Promise<Response> => {
+    try {
+      exchange.caller = await options.authenticate(exchange);
+    } catch (error) {
+      if (error instanceof TooManyRequestsError) return tooManyRequests(error);
+      throw error;
+    }
     const { request } = exchange;
     const body = exchange.body.length > 0 ? exchange.body : undefined;
     const forwarded = new Request(request.url, {
@@ -94,6 +120,6 @@ export function createGraphqlEndpoint(options: GraphqlEndpointOptions) {
       headers: request.headers,
       body,
     });
-    return Promise.resolve(yoga.fetch(forwarded, { exchange }));
+    return yoga.fetch(forwarded, { exchange });
   };
 }

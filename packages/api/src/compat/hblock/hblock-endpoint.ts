@@ -3,7 +3,7 @@ import {
   authenticateHBlockRequest,
   type HBlockAuthFailure,
 } from '../../auth/hblock-users/authenticate-hblock-user';
-import { toServiceError } from '../../errors';
+import { retryAfterHeaders, toServiceError, TooManyRequestsError } from '../../errors';
 import type { Exchange } from '../../http/exchange';
 import { flushRequestLog } from '../../http/request-log/request-log-queue';
 import { listPlatformEvents } from '../../services/platform-events/list-platform-events';
@@ -40,7 +40,15 @@ export async function handleHBlockEventRequest(exchange: Exchange): Promise<Resp
     method: request.method,
     headers: request.headers,
     target: exchange.target,
+    clientAddress: exchange.clientAddress,
+  }).catch((error: unknown) => {
+    if (error instanceof TooManyRequestsError) return error;
+    throw error;
   });
+  if (auth instanceof TooManyRequestsError) {
+    const headers = retryAfterHeaders(auth);
+    return hblockError(exchange, 429, 'TooManyRequests', auth.message, headers);
+  }
   if ('failure' in auth) {
     const [status, code, message] = REFUSALS[auth.failure.reason];
     return hblockError(exchange, status, code, message);

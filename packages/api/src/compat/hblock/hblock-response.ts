@@ -22,6 +22,9 @@ export function hblockError(
   status: number,
   code: string,
   message: string,
+  extraHeaders: Record<string, string> = {},
 ): Response {
-  return new Response(JSON.stringify({ code, message }), { status, headers: headersFor(exchange) });
+  const headers = headersFor(exchange);
+  for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, value);
+  return new Response(JSON.stringify({ code, message }), { status, headers });
 }

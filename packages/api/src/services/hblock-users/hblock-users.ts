@@ -7,6 +7,7 @@ import {
   type RevokeHBlockUserInput,
 } from '@opsledger/domain';
 import { generateHBlockSecret } from '../../auth/hblock-users/hblock-secret';
+import { hblockUserNamed } from '../../auth/hblock-users/hblock-user-name';
 import type { ServiceContext } from '../../context';
 import { conflict, forbidden, notFound } from '../../errors';
 import { isoInstant, isoInstantOrNull } from '../sql-instant';
@@ -39,7 +40,8 @@ export async function createHBlockUser({
       sharedSecret: secret,
       createdAt: new Date().toISOString(),
     })
-    // Names are unique across teams (the header names the user alone): say only that it is taken.
+    // Names are unique across teams and cases (the header names the user alone, in any case):
+    // say only that it is taken.
     .onConflictDoNothing()
     .returning();
   if (!row) throw conflict(`name: the HBlock user name ${input.name} is taken`);
@@ -62,10 +64,7 @@ export async function revokeHBlockUser({
   ctx: ServiceContext;
   input: RevokeHBlockUserInput;
 }): Promise<HBlockUser> {
-  const inTeam = and(
-    eq(hblockUsers.teamId, ctx.caller.team.id),
-    eq(hblockUsers.userName, input.name),
-  );
+  const inTeam = and(eq(hblockUsers.teamId, ctx.caller.team.id), hblockUserNamed(input.name));
   const [target] = await ctx.database.db.select().from(hblockUsers).where(inTeam);
   if (!target) throw notFound('name: HBlock user');
   if (!canGrant(ctx.caller.role, target.role)) {

@@ -1,0 +1,17 @@
+import { IpAddress } from '@opsledger/domain';
+
+/**
+ * The client's address as the nearest hop reports it: the LAST entry of `x-forwarded-for`.
+ *
+ * A fetch Request carries no socket, and Next.js route handlers see none either. `next start`
+ * sets `x-forwarded-for` to the socket's remote address only when the request has none
+ * (next/dist/server/base-server.js: `req.headers['x-forwarded-for'] ??= socket.remoteAddress`).
+ * Behind a proxy that appends the address it saw (nginx `$proxy_add_x_forwarded_for`, Caddy,
+ * most load balancers) the last entry is that address, which the client cannot choose; the
+ * first entries are whatever the client sent. Served directly, a client that sends its own
+ * header chooses its address: put a proxy in front in production (docs: failed-auth limits).
+ */
+export function forwardedClientAddress(headers: Headers): string | null {
+  const last = headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
+  return last && IpAddress.safeParse(last).success ? last : null;
+}
