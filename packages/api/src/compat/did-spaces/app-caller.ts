@@ -27,14 +27,15 @@ export async function callerOfApp(database: Database, appDid: string): Promise<C
 
 /**
  * Who a DID Spaces request comes from: a valid signature (401 otherwise) for the app named in
- * the path (403 otherwise), and that app registered with a team (401 otherwise).
+ * the path (403 otherwise), and that app registered with a team (401 otherwise). A path that
+ * names no app (the blocklet service's `/.well-known/.../audit-logs`) acts for the signing app.
  */
 export async function authenticateSignedApp(
   exchange: Exchange,
-  pathAppDid: string,
+  pathAppDid: string | undefined,
 ): Promise<{ caller: Caller; signed: SignedRequest }> {
   const signed = verifySignedRequest(exchange, Math.floor(Date.now() / 1000));
-  if (signed.appDid !== stripDidPrefix(pathAppDid)) {
+  if (pathAppDid !== undefined && signed.appDid !== stripDidPrefix(pathAppDid)) {
     throw forbidden(
       `appDid: the request is signed for app ${signed.appDid}, not for ${pathAppDid} in the path`,
     );
