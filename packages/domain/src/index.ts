@@ -11,6 +11,7 @@ export * from './streams/envelope';
 export * from './streams/write-meta';
 export * from './streams/audit-logs';
 export * from './streams/activities';
+export * from './streams/activity-derived-fields';
 export * from './streams/passport-logs';
 export * from './streams/platform-events';
 export * from './runs/run-status';

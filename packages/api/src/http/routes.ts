@@ -33,6 +33,12 @@ export const ROUTES: readonly Route[] = [
       /^\/app\/api\/space\/(?<spaceDid>[^/]+)\/app\/(?<appDid>[^/]+)\/audit-log(?<list>\/list)?\/?$/,
     handle: handleDidSpacesAuditLogRequest,
   },
+  {
+    module: 'DIDSpaces',
+    // The list alone, for the signing app: the path of the package's auditLogList handler.
+    pattern: /^\/\.well-known\/service\/api\/did-space\/(?<list>audit-logs)\/?$/,
+    handle: handleDidSpacesAuditLogRequest,
+  },
 ];
 
 export function findRoute(pathname: string) {

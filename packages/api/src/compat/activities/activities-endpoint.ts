@@ -6,6 +6,11 @@ import { forbidden, unauthorized, type ServiceError } from '../../errors';
 import type { Exchange } from '../../http/exchange';
 import { listActivities } from '../../services/activities/list-activities';
 import { createGraphqlEndpoint, type GraphqlContext } from '../graphql/graphql-endpoint';
+import {
+  DERIVED_FIELD_RESOLVERS,
+  DERIVED_FIELDS_TYPE_DEFS,
+  withSequenceOpeners,
+} from './audit-log-derived-fields';
 import { AUDIT_LOG_TYPE_DEFS, DateTime } from './audit-log-schema';
 import { activityListInputOf, type AuditLogsArguments } from './audit-logs-arguments';
 
@@ -46,7 +51,7 @@ function serviceContextOf(exchange: Exchange): ServiceContext {
 
 const serveGraphql = createGraphqlEndpoint({
   endpoint: '/api/compat/activities',
-  typeDefs: AUDIT_LOG_TYPE_DEFS,
+  typeDefs: AUDIT_LOG_TYPE_DEFS + DERIVED_FIELDS_TYPE_DEFS,
   errorCode: (error) => ERROR_CODES[error.code],
   authenticate(exchange) {
     const secret = bearerToken(exchange.request.headers.get('authorization'));
@@ -57,12 +62,14 @@ const serveGraphql = createGraphqlEndpoint({
   resolvers: {
     DateTime,
     AuditLogSort: AUDIT_LOG_SORT,
+    AuditLog: DERIVED_FIELD_RESOLVERS,
     Query: {
-      auditLogs(_parent: unknown, args: AuditLogsArguments, { exchange }: GraphqlContext) {
+      async auditLogs(_parent: unknown, args: AuditLogsArguments, { exchange }: GraphqlContext) {
         exchange.action = 'auditLogs';
         const ctx = serviceContextOf(exchange);
         // The service's connection is already the seed's Relay shape (edges, pageInfo).
-        return listActivities({ ctx, input: activityListInputOf(args) });
+        const connection = await listActivities({ ctx, input: activityListInputOf(args) });
+        return withSequenceOpeners(ctx, connection);
       },
     },
   },

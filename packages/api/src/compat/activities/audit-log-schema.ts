@@ -10,7 +10,8 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
  * declaration), so the enum is `AuditLogSort`, with the four declared values and the
  * `CREATED_AT_ASC`/`CREATED_AT_DESC` spellings of the examples as aliases of `createdAt_*`.
  * The examples' other mismatch, node fields the schema lacks (`timestamp`, `action`, `userId`,
- * `details`), is not papered over: those get GraphQL's validation errors naming the field.
+ * `details`), is answered by fields derived from these (audit-log-derived-fields.ts); the
+ * published fields below stay exactly as they are.
  */
 export const AUDIT_LOG_TYPE_DEFS = /* GraphQL */ `
   """

@@ -33,11 +33,15 @@ interface SignedApp {
 
 /**
  * Who a DID Spaces request comes from: a valid signature (401 otherwise) for the app named in
- * the path (403 otherwise), and that app registered with a team (401 otherwise).
+ * the path (403 otherwise), and that app registered with a team (401 otherwise). A path that
+ * names no app (the blocklet service's `/.well-known/.../audit-logs`) acts for the signing app.
  */
-async function verifySignedApp(exchange: Exchange, pathAppDid: string): Promise<SignedApp> {
+async function verifySignedApp(
+  exchange: Exchange,
+  pathAppDid: string | undefined,
+): Promise<SignedApp> {
   const signed = verifySignedRequest(exchange, Math.floor(Date.now() / 1000));
-  if (signed.appDid !== stripDidPrefix(pathAppDid)) {
+  if (pathAppDid !== undefined && signed.appDid !== stripDidPrefix(pathAppDid)) {
     throw forbidden(
       `appDid: the request is signed for app ${signed.appDid}, not for ${pathAppDid} in the path`,
     );
@@ -53,15 +57,16 @@ async function verifySignedApp(exchange: Exchange, pathAppDid: string): Promise<
 }
 
 /**
- * The signed app of a request, counted against the failure budgets of the path's app DID and
- * the client address: refusals keep their own status and message, and a DID or address that
- * failed too often is refused unverified (TooManyRequestsError).
+ * The signed app of a request, counted against the failure budgets of the app DID (the path's,
+ * or the claimed signer's where the path names none) and the client address: refusals keep their
+ * own status and message, and a DID or address that failed too often is refused unverified
+ * (TooManyRequestsError).
  */
 export async function authenticateSignedApp(
   exchange: Exchange,
-  pathAppDid: string,
+  pathAppDid: string | undefined,
 ): Promise<SignedApp> {
-  const appDid = stripDidPrefix(pathAppDid);
+  const appDid = stripDidPrefix(pathAppDid ?? exchange.request.headers.get('x-app-did') ?? '');
   let refusal: ServiceError | null = null;
   const attempt = {
     scheme: 'did-spaces-app' as const,

@@ -15,6 +15,9 @@ import type { SignedRequest } from './signed-request';
 /** DID Spaces actions that are not sync runs: OpsLedger records none, so they match nothing. */
 const ACTIONS_NEVER_RECORDED = new Set(['app-connected', 'app-disconnected']);
 
+/** The seed docs spell actions as constant names (APP_CONNECTED); the client as app-connected. */
+const actionSpelledAsClient = (value: string) => value.toLowerCase().replaceAll('_', '-');
+
 /** Deep enough for any real listing; keeps the offset a small number. */
 const MAX_PAGE = 1_000_000;
 
@@ -70,7 +73,7 @@ function actionTypesOf(params: URLSearchParams): SyncActionType[] | undefined {
   const values = params.getAll('actionType');
   if (values.length === 0) return undefined;
   const actions = values.flatMap((value): SyncActionType[] => {
-    if (ACTIONS_NEVER_RECORDED.has(value)) return [];
+    if (ACTIONS_NEVER_RECORDED.has(actionSpelledAsClient(value))) return [];
     const parsed = SyncActionType.safeParse(value);
     if (!parsed.success) {
       throw invalidField(
@@ -84,6 +87,29 @@ function actionTypesOf(params: URLSearchParams): SyncActionType[] | undefined {
 }
 
 /**
+ * One page in both shapes at once, the same records in each: `{rows, count}` as the published
+ * package reads it, `{items, total, page, pageSize}` as the seed's documentation describes it
+ * (`page` from 0, as it was asked for).
+ */
+export interface AuditLogPage {
+  rows: AuditLogRecord[];
+  count: number;
+  items: AuditLogRecord[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const pageOf = (records: AuditLogRecord[], total: number, page: number, pageSize: number) => ({
+  rows: records,
+  count: total,
+  items: records,
+  total,
+  page,
+  pageSize,
+});
+
+/**
  * `GET .../audit-log/list?size=10&page=0&sort&order=0[&status=..][&actionType=..]`: the signed
  * app's sync runs (pages from 0, order 0 ascending), through the sync-runs list service.
  */
@@ -91,7 +117,7 @@ export async function listAuditLogs(
   ctx: ServiceContext,
   signed: SignedRequest,
   target: string,
-): Promise<{ rows: AuditLogRecord[]; count: number }> {
+): Promise<AuditLogPage> {
   const params = queryOf(target);
   const pageSize = wholeNumber(params, 'size', 10, [1, MAX_PAGE_SIZE]);
   const page = wholeNumber(params, 'page', 0, [0, MAX_PAGE]);
@@ -99,7 +125,7 @@ export async function listAuditLogs(
   const order = orderOf(params);
   const status = statusesOf(params);
   const actionType = actionTypesOf(params);
-  if (actionType?.length === 0) return { rows: [], count: 0 };
+  if (actionType?.length === 0) return pageOf([], 0, page, pageSize);
 
   const { items, paging } = await listSyncRuns({
     ctx,
@@ -113,5 +139,5 @@ export async function listAuditLogs(
       pageSize,
     }),
   });
-  return { rows: items.map(auditLogRecordOf), count: paging.total };
+  return pageOf(items.map(auditLogRecordOf), paging.total, page, pageSize);
 }

@@ -96,6 +96,16 @@ export function spaceClient(options: {
   };
 }
 
+/** A list answer: the published client's `{rows, count}` and the seed's shape at once. */
+export interface AuditLogPage {
+  rows: AuditLogRecord[];
+  count: number;
+  items: AuditLogRecord[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
 export type ListQuery = Partial<
   Record<'size' | 'page' | 'sort' | 'order', string> & {
     status: string | string[];
@@ -114,7 +124,7 @@ export async function listViaClient(options: {
   appDid?: string;
   wallet: AppWallet;
   query?: ListQuery;
-}): Promise<CommandResult<{ rows: AuditLogRecord[]; count: number }>> {
+}): Promise<CommandResult<AuditLogPage>> {
   const endpoint = spaceEndpoint(
     options.base,
     options.spaceDid,
@@ -138,7 +148,7 @@ export async function listViaClient(options: {
       data: undefined as never,
     };
   }
-  return sent as CommandResult<{ rows: AuditLogRecord[]; count: number }>;
+  return sent as CommandResult<AuditLogPage>;
 }
 
 /**

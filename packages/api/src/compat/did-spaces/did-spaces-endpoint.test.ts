@@ -121,7 +121,10 @@ describe('audit log through the published client', () => {
 
     const listed = await listOf(wallet);
     expect(listed.statusCode).toBe(200);
-    expect(listed.data).toEqual({ rows: [put.data], count: 1 });
+    expect(listed.data).toEqual({
+      ...{ rows: [put.data], count: 1 },
+      ...{ items: [put.data], total: 1, page: 0, pageSize: 10 },
+    });
 
     const native = await team.owner.syncs.list({});
     expect(native.items).toHaveLength(1);
@@ -208,7 +211,14 @@ describe('audit log through the published client', () => {
     const syncs = await listOf(wallet, { actionType: AuditLogAction.APP_OBJECTS_SYNC });
     expect(syncs.data.count).toBe(4);
     const connected = await listOf(wallet, { actionType: AuditLogAction.APP_CONNECTED });
-    expect(connected.data).toEqual({ rows: [], count: 0 });
+    expect(connected.data).toEqual({
+      rows: [],
+      count: 0,
+      items: [],
+      total: 0,
+      page: 0,
+      pageSize: 10,
+    });
   });
 
   it("lists only the app's own runs, never another team's", async () => {

@@ -44,8 +44,10 @@ const LIST_OPERATIONS: Record<string, Operation> = {
 
 /**
  * `/app/api/space/:spaceDid/app/:appDid/audit-log` (POST, PUT) and `.../audit-log/list` (GET),
- * as `@blocklet/did-space-js` calls them. OpsLedger has no spaces: the space DID is accepted
- * and not stored; the app (and through it the team) comes from the signature.
+ * as `@blocklet/did-space-js` calls them; the same list at the path of the package's list
+ * handler, `/.well-known/service/api/did-space/audit-logs`, whose path names no app. OpsLedger
+ * has no spaces: the space DID is accepted and not stored; the app (and through it the team)
+ * comes from the signature.
  */
 export async function handleDidSpacesAuditLogRequest(
   exchange: Exchange,
@@ -58,7 +60,7 @@ export async function handleDidSpacesAuditLogRequest(
     return errorResponse(405, `method: only ${allowed}`, { allow: allowed });
   }
   try {
-    const { caller, signed } = await authenticateSignedApp(exchange, params.appDid ?? '');
+    const { caller, signed } = await authenticateSignedApp(exchange, params.appDid);
     exchange.caller = caller;
     exchange.action = operation.action;
     const result = await operation.run({ database: exchange.database, caller }, signed, exchange);

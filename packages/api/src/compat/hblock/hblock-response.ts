@@ -1,8 +1,12 @@
 import type { Exchange } from '../../http/exchange';
 
-/** Every HBlock answer names its request, errors included (`x-hblock-request-id`). */
+/**
+ * Every HBlock answer names its request, errors included (`x-hblock-request-id`), and names
+ * the server as HBlock's own answers do (`Server: HBlock`).
+ */
 function headersFor(exchange: Exchange): Headers {
   return new Headers({
+    server: 'HBlock',
     'x-hblock-request-id': exchange.requestId,
     'content-type': 'application/json;charset=utf-8',
     'cache-control': 'no-store',
