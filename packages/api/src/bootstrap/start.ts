@@ -1,5 +1,7 @@
 import { openDatabase, type Database, type DatabaseKind } from '@opsledger/db';
+import type { SecretKeySpec } from '@opsledger/domain';
 import { flushRequestLog } from '../http/request-log/request-log-queue';
+import { attachSecretKeyring, openServerKeyring } from '../secrets/server-keyring';
 import { bootstrapTeam, type BootstrapReport } from './bootstrap-team';
 import { recordLifecycleEvent } from './platform-lifecycle';
 import type { CredentialsStore } from './team-credentials';
@@ -8,6 +10,8 @@ export interface StartOptions {
   /** PostgreSQL URL; without one the embedded database under dataDir is used. */
   databaseUrl?: string | undefined;
   dataDir: string;
+  /** Keys that encrypt stored shared secrets; without them, `secret-keys.json` in dataDir. */
+  secretKeys?: readonly SecretKeySpec[] | undefined;
   credentials: CredentialsStore;
   /** The team the first start founds and fills with demo data. */
   demoTeam?: { slug: string; name: string };
@@ -54,7 +58,14 @@ function start(options: StartOptions): OpsLedger {
   let status: StartStatus = { state: 'starting' };
 
   log(`opening ${describeDatabase(options)}`);
-  const database = openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  const database = openServerKeyring(options).then(async (keyring) => {
+    const opened = await openDatabase({
+      databaseUrl: options.databaseUrl,
+      dataDir: options.dataDir,
+    });
+    await attachSecretKeyring(opened, keyring, log);
+    return opened;
+  });
   const ready = database.then(async (opened) => {
     const report = await bootstrapTeam(opened, {
       team: options.demoTeam ?? DEMO_TEAM,

@@ -4,6 +4,9 @@ import type { Role } from '@opsledger/domain';
 import { randomUUID } from 'node:crypto';
 import { createCaller } from '../caller';
 import { flushRequestLog } from '../http/request-log/request-log-queue';
+import { bindSecretKeyring } from '../secrets/credential-secrets';
+import { generateSecretKey } from '../secrets/sealed-secret';
+import { createSecretKeyring } from '../secrets/secret-keyring';
 import { createTeam } from '../services/teams/create-team';
 
 /** Founds a team with its first owner key, for programs that seed their own (the bench). */
@@ -26,6 +29,8 @@ export type TestTeamWithApp = TestTeam & { appDid: string };
 /** A database for one test file and a way to make isolated teams in it. */
 export async function createTestApi() {
   const database: Database = await createTestDatabase();
+  // A key of this test file's own: nothing may depend on another file's (or a fixed) key.
+  bindSecretKeyring(database, createSecretKeyring({ keys: [generateSecretKey()] }));
 
   async function newTeam(): Promise<TestTeam> {
     const slug = `t-${randomUUID().slice(0, 12)}`;

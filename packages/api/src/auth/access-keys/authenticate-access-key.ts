@@ -1,4 +1,5 @@
 import { accessKeys, and, eq, isNull, teams, type Database } from '@opsledger/db';
+import { openCredentialSecret } from '../../secrets/credential-secrets';
 import type { Caller } from '../authenticate';
 import { noteCredentialUse } from '../last-used';
 import type { PresentedAccessKey } from './presented-access-key';
@@ -27,7 +28,17 @@ export async function authenticateAccessKey(
     .innerJoin(teams, eq(teams.id, accessKeys.teamId))
     .where(and(eq(accessKeys.id, presented.id), isNull(accessKeys.revokedAt)))
     .limit(1);
-  if (!row || !verifyAccessKey(presented, row.key, nowMs)) return null;
+  if (!row) return null;
+  const stored = row.key.sharedSecret;
+  const sharedSecret =
+    stored === null
+      ? null
+      : await openCredentialSecret(
+          database,
+          { kind: 'access-key', teamId: row.teamId, id: row.key.id },
+          stored,
+        );
+  if (!verifyAccessKey(presented, { ...row.key, sharedSecret }, nowMs)) return null;
 
   await noteCredentialUse(
     database,

@@ -1,4 +1,5 @@
 import { and, eq, hblockUsers, teams, type Database } from '@opsledger/db';
+import { openCredentialSecret } from '../../secrets/credential-secrets';
 import type { Caller } from '../authenticate';
 import { noteCredentialUse } from '../last-used';
 import {
@@ -65,12 +66,21 @@ export async function authenticateHBlockRequest(
   if (Math.abs(now - sentAt) > MAX_CLOCK_SKEW_MS) return { failure: { reason: 'stale-date' } };
 
   const user = await findUser(database, userName);
+  const secret = user
+    ? await openCredentialSecret(
+        database,
+        { kind: 'hblock-user', teamId: user.teamId, id: user.userName },
+        user.secret,
+      )
+    : null;
   const expected = hblockSignature(
-    user?.secret ?? DECOY_SECRET,
+    secret ?? DECOY_SECRET,
     hblockStringToSign(request.method, date, request.target),
   );
   const valid = signaturesMatch(presented, expected);
-  if (!user || user.revokedAt !== null || !valid) return { failure: { reason: 'bad-credentials' } };
+  if (!user || secret === null || user.revokedAt !== null || !valid) {
+    return { failure: { reason: 'bad-credentials' } };
+  }
 
   await noteCredentialUse(
     database,

@@ -8,6 +8,7 @@ import {
 } from '@opsledger/domain';
 import { generateHBlockSecret } from '../../auth/hblock-users/hblock-secret';
 import type { ServiceContext } from '../../context';
+import { sealCredentialSecret } from '../../secrets/credential-secrets';
 import { conflict, forbidden, notFound } from '../../errors';
 import { isoInstant, isoInstantOrNull } from '../sql-instant';
 
@@ -30,13 +31,19 @@ export async function createHBlockUser({
     throw forbidden(`role: a ${ctx.caller.role} key may not create ${input.role} users`);
   }
   const secret = generateHBlockSecret();
+  const teamId = ctx.caller.team.id;
+  const sealed = sealCredentialSecret(
+    ctx.database,
+    { kind: 'hblock-user', teamId, id: input.name },
+    secret,
+  );
   const [row] = await ctx.database.db
     .insert(hblockUsers)
     .values({
-      teamId: ctx.caller.team.id,
+      teamId,
       userName: input.name,
       role: input.role,
-      sharedSecret: secret,
+      sharedSecret: sealed,
       createdAt: new Date().toISOString(),
     })
     // Names are unique across teams (the header names the user alone): say only that it is taken.
