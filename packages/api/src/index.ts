@@ -3,5 +3,4 @@ export { createContext, type Context, type ServiceContext } from './context';
 export { handleRequest } from './http/handle-request';
 export { createCaller } from './caller';
 export * from './bootstrap';
-export { rotateSecretKey, type RotationOutcome } from './secrets/rotate-secret-key';
-export { keyringFilePath } from './secrets/keyring-file';
+export { rotateServerSecretKey, type RotationOutcome } from './secrets/rotate-secret-key';

@@ -1,7 +1,7 @@
-import type { Database } from '@opsledger/db';
+import { openDatabase, type Database } from '@opsledger/db';
 import { formatSecretKeyList } from '@opsledger/domain';
 import { bindSecretKeyring } from './credential-secrets';
-import { addPrimaryKey } from './keyring-file';
+import { addPrimaryKey, keyringFilePath } from './keyring-file';
 import { resealSecrets, type ResealCounts } from './reseal-secrets';
 import { generateSecretKey, specOf } from './sealed-secret';
 import { createSecretKeyring } from './secret-keyring';
@@ -11,7 +11,7 @@ export type RotationOutcome =
   /** Keys from the environment: the value to set on every server before `--reseal`. */
   | { kind: 'env-value'; value: string }
   /** Every stored secret re-encrypted under the (new) primary key. */
-  | { kind: 'resealed'; keyId: string; counts: ResealCounts };
+  | { kind: 'resealed'; keyId: string; keySource: string; counts: ResealCounts };
 
 /**
  * Rotates the key that encrypts stored shared secrets. With a keyring file: adds a new primary
@@ -42,5 +42,28 @@ export async function rotateSecretKey(options: {
     : createSecretKeyring({ keys: await addPrimaryKey(config.dataDir, generateSecretKey()) });
   bindSecretKeyring(database, keyring);
   const counts = await resealSecrets(database, 'all');
-  return { kind: 'resealed', keyId: keyring.primaryId(), counts };
+  const keySource = config.secretKeys ? 'OPSLEDGER_SECRET_KEYS' : keyringFilePath(config.dataDir);
+  return { kind: 'resealed', keyId: keyring.primaryId(), keySource, counts };
+}
+
+/**
+ * `pnpm rotate-secret-key`: the rotation on the server's own database and keys. The embedded
+ * database allows one process, so with PGlite the server is stopped first (the open says so).
+ */
+export async function rotateServerSecretKey(options: {
+  config: SecretKeyConfig & { databaseUrl?: string | undefined };
+  resealOnly: boolean;
+}): Promise<RotationOutcome> {
+  const { config } = options;
+  let opened: Database | null = null;
+  try {
+    return await rotateSecretKey({
+      config,
+      resealOnly: options.resealOnly,
+      openDatabase: async () =>
+        (opened = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })),
+    });
+  } finally {
+    await opened?.close();
+  }
 }
