@@ -55,15 +55,19 @@ export async function rotateServerSecretKey(options: {
   resealOnly: boolean;
 }): Promise<RotationOutcome> {
   const { config } = options;
-  let opened: Database | null = null;
+  const opened: { database?: Database } = {};
   try {
     return await rotateSecretKey({
       config,
       resealOnly: options.resealOnly,
       openDatabase: async () =>
-        (opened = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })),
+        (opened.database = await openDatabase({
+          databaseUrl: config.databaseUrl,
+          dataDir: config.dataDir,
+        })),
     });
   } finally {
-    await opened?.close();
+    // Closing releases the embedded database's lock for the server's next start.
+    await opened.database?.close();
   }
 }
