@@ -11,6 +11,7 @@ describe('parseServerEnv', () => {
       databaseUrl: undefined,
       dataDir: '/home/me/opsledger/.data',
       publicUrl: 'http://localhost:3000',
+      secretKeys: undefined,
     });
   });
 
@@ -29,7 +30,30 @@ describe('parseServerEnv', () => {
       databaseUrl: 'postgres://ops@db.internal:5432/ledger',
       dataDir: join('/srv/app', 'var/data'),
       publicUrl: 'https://ops.example.com',
+      secretKeys: undefined,
     });
+  });
+
+  it('reads OPSLEDGER_SECRET_KEYS as keys, primary first', () => {
+    const [k2, k1] = [
+      Buffer.alloc(32, 2).toString('base64'),
+      Buffer.alloc(32, 1).toString('base64url'),
+    ];
+    const config = parseServerEnv(env({ OPSLEDGER_SECRET_KEYS: `k2:${k2}, k1:${k1}` }));
+    expect(config.secretKeys).toEqual([
+      { id: 'k2', key: k2 },
+      { id: 'k1', key: k1 },
+    ]);
+  });
+
+  it('refuses secret keys that are not 32 bytes, lack an id or repeat one, without echoing them', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const bad = [`k1:${key.slice(4)}`, key, `k1:${key},k1:${key}`, `k:1:${key}`, 'k1:'];
+    for (const value of bad) {
+      const parse = () => parseServerEnv(env({ OPSLEDGER_SECRET_KEYS: value }));
+      expect(parse).toThrow(/OPSLEDGER_SECRET_KEYS/);
+      expect(parse).not.toThrow(key.slice(8));
+    }
   });
 
   it('reads an empty variable as unset', () => {

@@ -1,4 +1,5 @@
 import { resolveDataDir } from '@opsledger/client/credentials';
+import { SecretKeyList, type SecretKeySpec } from '@opsledger/domain';
 import { z } from 'zod';
 
 /** An empty variable (`FOO=` in a shell or an env file) means "not set". */
@@ -15,6 +16,8 @@ const ServerEnv = z.object({
   OPSLEDGER_PUBLIC_URL: optional(
     z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
   ),
+  /** `id:base64-32-bytes`, comma-separated, primary first; unset: secret-keys.json. */
+  OPSLEDGER_SECRET_KEYS: optional(SecretKeyList),
   /** Where the user ran pnpm: relative data directories resolve against it. */
   INIT_CWD: optional(z.string()),
 });
@@ -25,6 +28,8 @@ export interface ServerConfig {
   dataDir: string;
   /** The URL clients reach this server at, as written into credentials.json. */
   publicUrl: string;
+  /** Keys that encrypt stored shared secrets; undefined: the data directory's keyring file. */
+  secretKeys: SecretKeySpec[] | undefined;
 }
 
 /** Reads and checks the environment; every problem is named by its variable. */
@@ -46,6 +51,7 @@ export function parseServerEnv(source: NodeJS.ProcessEnv): ServerConfig {
       OPSLEDGER_DATA_DIR: env.OPSLEDGER_DATA_DIR,
     }),
     publicUrl: (env.OPSLEDGER_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    secretKeys: env.OPSLEDGER_SECRET_KEYS,
   };
 }
 

@@ -8,3 +8,4 @@ export {
   type FailedAuthLimits,
   type FailureBudget,
 } from './auth/failed-auth/failed-auth-limits';
+export { rotateServerSecretKey, type RotationOutcome } from './secrets/rotate-secret-key';

@@ -18,3 +18,4 @@ export * from './runs/run-status';
 export * from './runs/backups';
 export * from './runs/sync-runs';
 export * from './traffic';
+export * from './secret-keys';

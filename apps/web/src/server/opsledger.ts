@@ -13,6 +13,7 @@ export function opsLedger(): OpsLedger {
   return startOpsLedger({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    secretKeys: config.secretKeys,
     credentials: credentialsFile(config.dataDir, config.publicUrl, log),
     log,
   });

@@ -2,7 +2,9 @@ import { openDatabase, type Database, type DatabaseKind } from '@opsledger/db';
 import { configureFailedAuthLimits } from '../auth/failed-auth/failed-auth-guard';
 import type { FailedAuthLimits } from '../auth/failed-auth/failed-auth-limits';
 import { flushFailureReports } from '../auth/failed-auth/failure-events';
+import type { SecretKeySpec } from '@opsledger/domain';
 import { flushRequestLog } from '../http/request-log/request-log-queue';
+import { attachSecretKeyring, openServerKeyring } from '../secrets/server-keyring';
 import { bootstrapTeam, type BootstrapReport } from './bootstrap-team';
 import { recordLifecycleEvent } from './platform-lifecycle';
 import type { CredentialsStore } from './team-credentials';
@@ -11,6 +13,8 @@ export interface StartOptions {
   /** PostgreSQL URL; without one the embedded database under dataDir is used. */
   databaseUrl?: string | undefined;
   dataDir: string;
+  /** Keys that encrypt stored shared secrets; without them, `secret-keys.json` in dataDir. */
+  secretKeys?: readonly SecretKeySpec[] | undefined;
   credentials: CredentialsStore;
   /** The team the first start founds and fills with demo data. */
   demoTeam?: { slug: string; name: string };
@@ -60,10 +64,12 @@ function start(options: StartOptions): OpsLedger {
 
   log(`opening ${describeDatabase(options)}`);
   const { failedAuthLimits } = options;
-  const database = openDatabase({
-    databaseUrl: options.databaseUrl,
-    dataDir: options.dataDir,
-  }).then((opened) => {
+  const database = openServerKeyring(options).then(async (keyring) => {
+    const opened = await openDatabase({
+      databaseUrl: options.databaseUrl,
+      dataDir: options.dataDir,
+    });
+    await attachSecretKeyring(opened, keyring, log);
     if (failedAuthLimits) configureFailedAuthLimits(opened, failedAuthLimits);
     return opened;
   });

@@ -7,6 +7,9 @@ import { configureFailedAuthLimits } from '../auth/failed-auth/failed-auth-guard
 import type { FailedAuthLimits } from '../auth/failed-auth/failed-auth-limits';
 import { flushFailureReports } from '../auth/failed-auth/failure-events';
 import { flushRequestLog } from '../http/request-log/request-log-queue';
+import { bindSecretKeyring } from '../secrets/credential-secrets';
+import { generateSecretKey } from '../secrets/sealed-secret';
+import { createSecretKeyring } from '../secrets/secret-keyring';
 import { createTeam } from '../services/teams/create-team';
 
 /** Founds a team with its first owner key, for programs that seed their own (the bench). */
@@ -33,6 +36,8 @@ export const UNLIMITED_FAILED_AUTH: FailedAuthLimits = { credential: [], address
 export async function createTestApi(options: { failedAuthLimits?: FailedAuthLimits } = {}) {
   const database: Database = await createTestDatabase();
   if (options.failedAuthLimits) configureFailedAuthLimits(database, options.failedAuthLimits);
+  // A key of this test file's own: nothing may depend on another file's (or a fixed) key.
+  bindSecretKeyring(database, createSecretKeyring({ keys: [generateSecretKey()] }));
 
   async function newTeam(): Promise<TestTeam> {
     const slug = `t-${randomUUID().slice(0, 12)}`;

@@ -6,8 +6,9 @@ import { teams } from './tenancy';
 
 /*
  * Credentials of the seed systems' clients. The shared secrets of `sha256`/`totp` access keys
- * and of HBlock users are kept as given: their verifiers (a hash or an HMAC over the secret
- * and the time or request) need the secret itself, not a one-way hash of it.
+ * and of HBlock users are kept encrypted, not hashed: their verifiers (a hash or an HMAC over
+ * the secret and the time or request) need the secret itself. packages/api/src/secrets seals
+ * them (`v1:<keyId>:...`, AES-256-GCM bound to the row).
  */
 
 /** Blocklet Server access keys (`client.setAuthAccessKey`). */

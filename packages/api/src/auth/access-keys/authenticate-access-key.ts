@@ -1,4 +1,5 @@
 import { accessKeys, and, eq, teams, type Database } from '@opsledger/db';
+import { openCredentialSecret } from '../../secrets/credential-secrets';
 import type { Caller } from '../authenticate';
 import { guardAuthentication } from '../failed-auth/failed-auth-guard';
 import { noteCredentialUse } from '../last-used';
@@ -42,7 +43,18 @@ export async function authenticateAccessKey(
     if (!row) return { failed: 'unknown-key', owner: null };
     const owner = { team: row.team, credentialId: row.key.id };
     if (row.revokedAt !== null) return { failed: 'revoked-key', owner };
-    if (!verifyAccessKey(presented, row.key, nowMs)) return { failed: 'bad-signature', owner };
+    const stored = row.key.sharedSecret;
+    const sharedSecret =
+      stored === null
+        ? null
+        : await openCredentialSecret(
+            database,
+            { kind: 'access-key', teamId: row.team.id, id: row.key.id },
+            stored,
+          );
+    if (!verifyAccessKey(presented, { ...row.key, sharedSecret }, nowMs)) {
+      return { failed: 'bad-signature', owner };
+    }
 
     await noteCredentialUse(
       database,

@@ -1,4 +1,5 @@
 import { and, eq, hblockUsers, teams, type Database } from '@opsledger/db';
+import { openCredentialSecret } from '../../secrets/credential-secrets';
 import type { Caller } from '../authenticate';
 import { guardAuthentication } from '../failed-auth/failed-auth-guard';
 import { noteCredentialUse } from '../last-used';
@@ -73,12 +74,19 @@ export async function authenticateHBlockRequest(
   };
   const caller = await guardAuthentication<Caller>(database, attempt, async () => {
     const user = await findUser(database, userName);
+    const secret = user
+      ? await openCredentialSecret(
+          database,
+          { kind: 'hblock-user', teamId: user.teamId, id: user.userName },
+          user.secret,
+        )
+      : null;
     const expected = hblockSignature(
-      user?.secret ?? DECOY_SECRET,
+      secret ?? DECOY_SECRET,
       hblockStringToSign(request.method, date, request.target),
     );
     const valid = signaturesMatch(presented, expected);
-    if (!user) return { failed: 'unknown-user', owner: null };
+    if (!user || secret === null) return { failed: 'unknown-user', owner: null };
     const team = { id: user.teamId, slug: user.slug, name: user.name };
     const owner = { team, credentialId: `hblock-user:${user.userName}` };
     if (user.revokedAt !== null) return { failed: 'revoked-user', owner };

@@ -12,6 +12,7 @@ import {
   generateSharedSecretKey,
   generateWalletKey,
 } from '../../auth/access-keys/access-key-material';
+import { sealCredentialSecret } from '../../secrets/credential-secrets';
 import { isoInstant, isoInstantOrNull } from '../sql-instant';
 
 const accessKeyFromRow = (row: InferSelectModel<typeof accessKeys>): AccessKey => ({
@@ -26,7 +27,7 @@ const accessKeyFromRow = (row: InferSelectModel<typeof accessKeys>): AccessKey =
 
 /**
  * A Blocklet Server access key of the caller's team. A wallet key keeps only its public key;
- * a sha256 or totp key keeps its shared secret, which its verifier needs.
+ * a sha256 or totp key keeps its shared secret, which its verifier needs, encrypted.
  */
 export async function createAccessKey({
   ctx,
@@ -54,9 +55,12 @@ export async function createAccessKey({
     return { accessKeyId: wallet.did, accessKeySecret: wallet.secretKey, ...common };
   }
   const shared = generateSharedSecretKey();
-  await ctx.database.db
-    .insert(accessKeys)
-    .values({ ...row, id: shared.id, sharedSecret: shared.secret });
+  const sealed = sealCredentialSecret(
+    ctx.database,
+    { kind: 'access-key', teamId: row.teamId, id: shared.id },
+    shared.secret,
+  );
+  await ctx.database.db.insert(accessKeys).values({ ...row, id: shared.id, sharedSecret: sealed });
   return { accessKeyId: shared.id, accessKeySecret: shared.secret, type: input.alg, ...common };
 }
 

@@ -9,6 +9,7 @@ import {
 import { generateHBlockSecret } from '../../auth/hblock-users/hblock-secret';
 import { hblockUserNamed } from '../../auth/hblock-users/hblock-user-name';
 import type { ServiceContext } from '../../context';
+import { sealCredentialSecret } from '../../secrets/credential-secrets';
 import { conflict, forbidden, notFound } from '../../errors';
 import { isoInstant, isoInstantOrNull } from '../sql-instant';
 
@@ -31,13 +32,19 @@ export async function createHBlockUser({
     throw forbidden(`role: a ${ctx.caller.role} key may not create ${input.role} users`);
   }
   const secret = generateHBlockSecret();
+  const teamId = ctx.caller.team.id;
+  const sealed = sealCredentialSecret(
+    ctx.database,
+    { kind: 'hblock-user', teamId, id: input.name },
+    secret,
+  );
   const [row] = await ctx.database.db
     .insert(hblockUsers)
     .values({
-      teamId: ctx.caller.team.id,
+      teamId,
       userName: input.name,
       role: input.role,
-      sharedSecret: secret,
+      sharedSecret: sealed,
       createdAt: new Date().toISOString(),
     })
     // Names are unique across teams and cases (the header names the user alone, in any case):

@@ -1,0 +1,46 @@
+import type { Database } from '@opsledger/db';
+import type { SecretKeyring } from './secret-keyring';
+
+/** The credential tables whose verifiers need the shared secret in clear. */
+export type CredentialKind = 'access-key' | 'hblock-user';
+
+/** Which row a stored secret belongs to: its ciphertext opens for this row only. */
+export interface CredentialRow {
+  kind: CredentialKind;
+  teamId: string;
+  /** The access key id, or the HBlock user name. */
+  id: string;
+}
+
+const identityOf = (row: CredentialRow) => `opsledger:${row.kind}:${row.teamId}:${row.id}`;
+
+/*
+ * The keyring belongs with the database whose ciphertexts it opens. It is kept beside it on
+ * globalThis because Next.js loads this module once per route bundle, while the database (and
+ * the start-up that binds the keyring) is shared by all of them.
+ */
+const shared = globalThis as typeof globalThis & {
+  __opsledgerSecretKeyrings?: WeakMap<Database, SecretKeyring>;
+};
+const keyrings = (shared.__opsledgerSecretKeyrings ??= new WeakMap());
+
+/** Makes `keyring` the one that seals and opens the shared secrets stored in `database`. */
+export function bindSecretKeyring(database: Database, keyring: SecretKeyring): void {
+  keyrings.set(database, keyring);
+}
+
+export function secretKeyringOf(database: Database): SecretKeyring {
+  const keyring = keyrings.get(database);
+  if (!keyring) {
+    throw new Error('no secret keyring is bound to this database (startOpsLedger binds one)');
+  }
+  return keyring;
+}
+
+/** What to store for a credential's shared secret: its ciphertext, bound to the row. */
+export const sealCredentialSecret = (database: Database, row: CredentialRow, plain: string) =>
+  secretKeyringOf(database).seal(plain, identityOf(row));
+
+/** The clear shared secret of a stored row; null when it does not open for this row. */
+export const openCredentialSecret = (database: Database, row: CredentialRow, stored: string) =>
+  secretKeyringOf(database).open(stored, identityOf(row));
