@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createCaller } from '../caller';
 import { flushRequestLog } from '../http/request-log/request-log-queue';
 import { createTeam } from '../services/teams/create-team';
+import { setWriteLimits, type WriteLimits } from '../services/write-limits';
 
 /** Founds a team with its first owner key, for programs that seed their own (the bench). */
 export { createTeam };
@@ -24,8 +25,9 @@ export interface TestTeam {
 export type TestTeamWithApp = TestTeam & { appDid: string };
 
 /** A database for one test file and a way to make isolated teams in it. */
-export async function createTestApi() {
+export async function createTestApi(options: { writeLimits?: Partial<WriteLimits> } = {}) {
   const database: Database = await createTestDatabase();
+  setWriteLimits(database, options.writeLimits);
 
   async function newTeam(): Promise<TestTeam> {
     const slug = `t-${randomUUID().slice(0, 12)}`;
