@@ -1,4 +1,5 @@
 import { resolveDataDir } from '@opsledger/client/credentials';
+import { DEFAULT_EVENT_TIME_BOUNDS } from '@opsledger/domain';
 import { z } from 'zod';
 
 /** An empty variable (`FOO=` in a shell or an env file) means "not set". */
@@ -15,6 +16,15 @@ const ServerEnv = z.object({
   OPSLEDGER_PUBLIC_URL: optional(
     z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
   ),
+  /** How far back writers may date events (imports); 3,652,059 days reach back to year 1. */
+  OPSLEDGER_IMPORT_HORIZON_DAYS: unlessBlank(
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3_652_059)
+      .default(DEFAULT_EVENT_TIME_BOUNDS.importHorizonDays),
+  ),
   /** Where the user ran pnpm: relative data directories resolve against it. */
   INIT_CWD: optional(z.string()),
 });
@@ -25,6 +35,7 @@ export interface ServerConfig {
   dataDir: string;
   /** The URL clients reach this server at, as written into credentials.json. */
   publicUrl: string;
+  importHorizonDays: number;
 }
 
 /** Reads and checks the environment; every problem is named by its variable. */
@@ -46,6 +57,7 @@ export function parseServerEnv(source: NodeJS.ProcessEnv): ServerConfig {
       OPSLEDGER_DATA_DIR: env.OPSLEDGER_DATA_DIR,
     }),
     publicUrl: (env.OPSLEDGER_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    importHorizonDays: env.OPSLEDGER_IMPORT_HORIZON_DAYS,
   };
 }
 

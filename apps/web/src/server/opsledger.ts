@@ -15,5 +15,6 @@ export function opsLedger(): OpsLedger {
     dataDir: config.dataDir,
     credentials: credentialsFile(config.dataDir, config.publicUrl, log),
     log,
+    writeLimits: { importHorizonDays: config.importHorizonDays },
   });
 }

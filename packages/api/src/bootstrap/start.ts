@@ -1,6 +1,8 @@
 import { openDatabase, type Database, type DatabaseKind } from '@opsledger/db';
 import { flushRequestLog } from '../http/request-log/request-log-queue';
+import { setWriteLimits, type WriteLimits } from '../services/write-limits';
 import { bootstrapTeam, type BootstrapReport } from './bootstrap-team';
+import { startPartitionMaintenance } from './partition-maintenance';
 import { recordLifecycleEvent } from './platform-lifecycle';
 import type { CredentialsStore } from './team-credentials';
 
@@ -12,6 +14,8 @@ export interface StartOptions {
   /** The team the first start founds and fills with demo data. */
   demoTeam?: { slug: string; name: string };
   log?: (line: string) => void;
+  /** Bounds on what writers may do to shared storage; unset ones keep their defaults. */
+  writeLimits?: Partial<WriteLimits>;
 }
 
 export type StartStatus =
@@ -54,8 +58,16 @@ function start(options: StartOptions): OpsLedger {
   let status: StartStatus = { state: 'starting' };
 
   log(`opening ${describeDatabase(options)}`);
-  const database = openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  const database = openDatabase({
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+  }).then((opened) => {
+    setWriteLimits(opened, options.writeLimits);
+    return opened;
+  });
+  let stopMaintenance = () => {};
   const ready = database.then(async (opened) => {
+    stopMaintenance = await startPartitionMaintenance(opened, log);
     const report = await bootstrapTeam(opened, {
       team: options.demoTeam ?? DEMO_TEAM,
       credentials: options.credentials,
@@ -81,6 +93,7 @@ function start(options: StartOptions): OpsLedger {
   const stop = () =>
     (stopping ??= (async () => {
       const opened = await database;
+      stopMaintenance();
       await started;
       await flushRequestLog(opened);
       await recordLifecycleEvent(opened, 'ServiceStopped', log);
