@@ -12,16 +12,18 @@ describe('parseServerEnv', () => {
       dataDir: '/home/me/opsledger/.data',
       publicUrl: 'http://localhost:3000',
       secretKeys: undefined,
+      importHorizonDays: 3650,
     });
   });
 
-  it('honours PORT, DATABASE_URL, OPSLEDGER_DATA_DIR and OPSLEDGER_PUBLIC_URL', () => {
+  it('honours PORT, DATABASE_URL, OPSLEDGER_DATA_DIR, OPSLEDGER_PUBLIC_URL and the horizon', () => {
     const config = parseServerEnv(
       env({
         PORT: '8080',
         DATABASE_URL: 'postgres://ops@db.internal:5432/ledger',
         OPSLEDGER_DATA_DIR: 'var/data',
         OPSLEDGER_PUBLIC_URL: 'https://ops.example.com/',
+        OPSLEDGER_IMPORT_HORIZON_DAYS: '36500',
         INIT_CWD: '/srv/app',
       }),
     );
@@ -31,6 +33,7 @@ describe('parseServerEnv', () => {
       dataDir: join('/srv/app', 'var/data'),
       publicUrl: 'https://ops.example.com',
       secretKeys: undefined,
+      importHorizonDays: 36_500,
     });
   });
 
@@ -68,6 +71,11 @@ describe('parseServerEnv', () => {
     expect(() => parseServerEnv(env({ DATABASE_URL: 'mysql://db/x' }))).toThrow(
       /DATABASE_URL: must be a postgres:\/\/ URL/,
     );
+    for (const days of ['0', '1.5', 'ten years']) {
+      expect(() => parseServerEnv(env({ OPSLEDGER_IMPORT_HORIZON_DAYS: days }))).toThrow(
+        /OPSLEDGER_IMPORT_HORIZON_DAYS: /,
+      );
+    }
     for (const url of ['ops.example.com', 'ftp://ops.example.com']) {
       expect(() => parseServerEnv(env({ OPSLEDGER_PUBLIC_URL: url }))).toThrow(
         /OPSLEDGER_PUBLIC_URL: must be an http\(s\) URL/,

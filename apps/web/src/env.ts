@@ -1,5 +1,6 @@
 import { resolveDataDir } from '@opsledger/client/credentials';
 import { SecretKeyList, type SecretKeySpec } from '@opsledger/domain';
+import { DEFAULT_EVENT_TIME_BOUNDS } from '@opsledger/domain';
 import { z } from 'zod';
 
 /** An empty variable (`FOO=` in a shell or an env file) means "not set". */
@@ -18,6 +19,15 @@ const ServerEnv = z.object({
   ),
   /** `id:base64-32-bytes`, comma-separated, primary first; unset: secret-keys.json. */
   OPSLEDGER_SECRET_KEYS: optional(SecretKeyList),
+  /** How far back writers may date events (imports); 3,652,059 days reach back to year 1. */
+  OPSLEDGER_IMPORT_HORIZON_DAYS: unlessBlank(
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3_652_059)
+      .default(DEFAULT_EVENT_TIME_BOUNDS.importHorizonDays),
+  ),
   /** Where the user ran pnpm: relative data directories resolve against it. */
   INIT_CWD: optional(z.string()),
 });
@@ -30,6 +40,7 @@ export interface ServerConfig {
   publicUrl: string;
   /** Keys that encrypt stored shared secrets; undefined: the data directory's keyring file. */
   secretKeys: SecretKeySpec[] | undefined;
+  importHorizonDays: number;
 }
 
 /** Reads and checks the environment; every problem is named by its variable. */
@@ -52,6 +63,7 @@ export function parseServerEnv(source: NodeJS.ProcessEnv): ServerConfig {
     }),
     publicUrl: (env.OPSLEDGER_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     secretKeys: env.OPSLEDGER_SECRET_KEYS,
+    importHorizonDays: env.OPSLEDGER_IMPORT_HORIZON_DAYS,
   };
 }
 

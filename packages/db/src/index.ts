@@ -10,6 +10,7 @@ export {
   appendEventsIn,
   type PendingEvent,
   type AppendResult,
+  type AppendOptions,
 } from './events/append';
 export { chainHash } from './events/chain-hash';
 export {
@@ -18,7 +19,11 @@ export {
   prepareEvent,
   type PreparedEvent,
 } from './events/chain-events';
-export { ensureEventPartitions } from './events/partitions';
+export {
+  ensureEventPartitions,
+  maintainEventPartitions,
+  EventPartitionLimitError,
+} from './events/partitions';
 
 // Services build queries with these; only this package imports drizzle-orm itself.
 export {

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  STORABLE_DAY_MESSAGE,
+  STORABLE_INSTANT_MESSAGE,
+  isStorableDay,
+  isStorableInstant,
+} from './time-range';
 
 /** Largest batch a single write call accepts. */
 export const MAX_BATCH = 1000;
@@ -6,16 +12,24 @@ export const MAX_BATCH = 1000;
 export const MAX_PAGE_SIZE = 100;
 
 /**
- * An instant as an ISO-8601 string with an offset. Normalised to UTC with millisecond
- * precision, the precision the event hash covers, so what is stored is exactly what was hashed.
+ * An instant as an ISO-8601 string with an offset, within the years PostgreSQL can store.
+ * Normalised to UTC with millisecond precision, the precision the event hash covers, so what is
+ * stored is exactly what was hashed.
  */
 export const Timestamp = z.iso
-  .datetime({ offset: true, message: 'must be an ISO-8601 timestamp with a time zone' })
+  .datetime({
+    offset: true,
+    abort: true,
+    message: 'must be an ISO-8601 timestamp with a time zone',
+  })
+  .refine(isStorableInstant, { message: STORABLE_INSTANT_MESSAGE })
   .transform((value) => new Date(value).toISOString());
 export type Timestamp = z.infer<typeof Timestamp>;
 
-/** A calendar day, `YYYY-MM-DD`. */
-export const Day = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
+/** A calendar day, `YYYY-MM-DD`, within the years PostgreSQL can store. */
+export const Day = z.iso
+  .date({ abort: true, message: 'must be a date as YYYY-MM-DD' })
+  .refine(isStorableDay, { message: STORABLE_DAY_MESSAGE });
 export type Day = z.infer<typeof Day>;
 
 /** An IANA time zone name such as `Europe/Berlin`. */

@@ -1,4 +1,6 @@
 export * from './common';
+export * from './time-range';
+export * from './event-time-bounds';
 export * from './paging';
 export * from './cursor';
 export * from './canonical-json';

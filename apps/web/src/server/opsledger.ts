@@ -16,5 +16,6 @@ export function opsLedger(): OpsLedger {
     secretKeys: config.secretKeys,
     credentials: credentialsFile(config.dataDir, config.publicUrl, log),
     log,
+    writeLimits: { importHorizonDays: config.importHorizonDays },
   });
 }

@@ -5,7 +5,9 @@ import { flushFailureReports } from '../auth/failed-auth/failure-events';
 import type { SecretKeySpec } from '@opsledger/domain';
 import { flushRequestLog } from '../http/request-log/request-log-queue';
 import { attachSecretKeyring, openServerKeyring } from '../secrets/server-keyring';
+import { setWriteLimits, type WriteLimits } from '../services/write-limits';
 import { bootstrapTeam, type BootstrapReport } from './bootstrap-team';
+import { startPartitionMaintenance } from './partition-maintenance';
 import { recordLifecycleEvent } from './platform-lifecycle';
 import type { CredentialsStore } from './team-credentials';
 
@@ -21,6 +23,8 @@ export interface StartOptions {
   /** Failed authentications allowed per credential and per address; DEFAULT_FAILED_AUTH_LIMITS. */
   failedAuthLimits?: FailedAuthLimits;
   log?: (line: string) => void;
+  /** Bounds on what writers may do to shared storage; unset ones keep their defaults. */
+  writeLimits?: Partial<WriteLimits>;
 }
 
 export type StartStatus =
@@ -71,9 +75,12 @@ function start(options: StartOptions): OpsLedger {
     });
     await attachSecretKeyring(opened, keyring, log);
     if (failedAuthLimits) configureFailedAuthLimits(opened, failedAuthLimits);
+    setWriteLimits(opened, options.writeLimits);
     return opened;
   });
+  let stopMaintenance = () => {};
   const ready = database.then(async (opened) => {
+    stopMaintenance = await startPartitionMaintenance(opened, log);
     const report = await bootstrapTeam(opened, {
       team: options.demoTeam ?? DEMO_TEAM,
       credentials: options.credentials,
@@ -99,6 +106,7 @@ function start(options: StartOptions): OpsLedger {
   const stop = () =>
     (stopping ??= (async () => {
       const opened = await database;
+      stopMaintenance();
       await started;
       await flushRequestLog(opened);
       await flushFailureReports(opened);

@@ -11,6 +11,7 @@ import { bindSecretKeyring } from '../secrets/credential-secrets';
 import { generateSecretKey } from '../secrets/sealed-secret';
 import { createSecretKeyring } from '../secrets/secret-keyring';
 import { createTeam } from '../services/teams/create-team';
+import { setWriteLimits, type WriteLimits } from '../services/write-limits';
 
 /** Founds a team with its first owner key, for programs that seed their own (the bench). */
 export { createTeam };
@@ -33,9 +34,12 @@ export type TestTeamWithApp = TestTeam & { appDid: string };
 export const UNLIMITED_FAILED_AUTH: FailedAuthLimits = { credential: [], address: [] };
 
 /** A database for one test file and a way to make isolated teams in it. */
-export async function createTestApi(options: { failedAuthLimits?: FailedAuthLimits } = {}) {
+export async function createTestApi(
+  options: { failedAuthLimits?: FailedAuthLimits; writeLimits?: Partial<WriteLimits> } = {},
+) {
   const database: Database = await createTestDatabase();
   if (options.failedAuthLimits) configureFailedAuthLimits(database, options.failedAuthLimits);
+  setWriteLimits(database, options.writeLimits);
   // A key of this test file's own: nothing may depend on another file's (or a fixed) key.
   bindSecretKeyring(database, createSecretKeyring({ keys: [generateSecretKey()] }));
 

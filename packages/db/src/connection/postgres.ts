@@ -3,34 +3,13 @@ import { connect, type Socket } from 'node:net';
 import postgres from 'postgres';
 import * as schema from '../schema';
 import type { Database } from '../database';
-import { driverClientOf, quoteColumns, type RawTransaction } from './raw';
-
-/** A COPY stream can hang forever when the server rejects data after the stream ended. */
-const COPY_TIMEOUT_MS = 120_000;
+import { copyIntoPostgres, STATEMENT_TIMEOUT_MS } from './postgres-copy';
+import { driverClientOf, type RawTransaction } from './raw';
 
 function rawTransaction(tx: postgres.Sql): RawTransaction {
   return {
     query: (text, params = []) => tx.unsafe(text, params as never[]) as never,
-    async copyIn(table, columns, text) {
-      const stream = await tx
-        .unsafe(`COPY "${table}" (${quoteColumns(columns)}) FROM STDIN`)
-        .writable();
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(
-          () => stream.destroy(new Error(`COPY into ${table} timed out`)),
-          COPY_TIMEOUT_MS,
-        );
-        stream.once('error', (error) => {
-          clearTimeout(timer);
-          reject(error);
-        });
-        stream.once('finish', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        stream.end(text);
-      });
-    },
+    copyIn: (table, columns, text) => copyIntoPostgres(tx, table, columns, text),
   };
 }
 
@@ -82,7 +61,11 @@ export function createPostgresDatabase(url: string): Database {
     // postgres.js takes a socket factory but does not declare it in its types.
     socket: openSocket,
     // Generic plans turned summaries and searches 3-10x slower here (STACK-NOTES.md).
-    connection: { plan_cache_mode: 'force_custom_plan', application_name: 'opsledger' },
+    connection: {
+      plan_cache_mode: 'force_custom_plan',
+      application_name: 'opsledger',
+      statement_timeout: STATEMENT_TIMEOUT_MS,
+    },
   };
   const client = postgres(url, options);
   const db = drizzle(client, { schema });

@@ -74,16 +74,23 @@ function withoutRetries(prepared: PreparedEvent[], earlier: Map<string, string>)
   return { ids, fresh };
 }
 
+export interface AppendOptions {
+  /** How many months without a partition yet the events may span (EventPartitionLimitError). */
+  maxNewPartitions?: number;
+}
+
 /** Appends events to a team's chain in a transaction of their own. */
 export async function appendEvents(
   database: Database,
   teamId: string,
   events: readonly PendingEvent[],
+  options: AppendOptions = {},
 ): Promise<AppendResult> {
   const prepared = events.map((event) => prepareEvent(teamId, event));
   await ensureEventPartitions(
     database,
     prepared.map((event) => event.occurredAt),
+    { maxNew: options.maxNewPartitions },
   );
   return database.transaction(({ raw }) => appendPreparedIn(raw, teamId, prepared));
 }

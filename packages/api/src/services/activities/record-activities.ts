@@ -14,7 +14,7 @@ export function recordActivity({
   ctx: ServiceContext;
   input: ActivityInput;
 }): Promise<RecordResult> {
-  return recordEvents(ctx, [input], 'activity', activityToEnvelope);
+  return recordEvents(ctx, { item: input }, 'activity', activityToEnvelope);
 }
 
 export function recordActivityBatch({
@@ -24,5 +24,5 @@ export function recordActivityBatch({
   ctx: ServiceContext;
   input: ActivityBatch;
 }): Promise<RecordResult> {
-  return recordEvents(ctx, input.items, 'activity', activityToEnvelope);
+  return recordEvents(ctx, input, 'activity', activityToEnvelope);
 }

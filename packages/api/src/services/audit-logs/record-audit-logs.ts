@@ -14,7 +14,7 @@ export function recordAuditLog({
   ctx: ServiceContext;
   input: AuditLogInput;
 }): Promise<RecordResult> {
-  return recordEvents(ctx, [input], 'audit', auditLogToEnvelope);
+  return recordEvents(ctx, { item: input }, 'audit', auditLogToEnvelope);
 }
 
 export function recordAuditLogBatch({
@@ -24,5 +24,5 @@ export function recordAuditLogBatch({
   ctx: ServiceContext;
   input: AuditLogBatch;
 }): Promise<RecordResult> {
-  return recordEvents(ctx, input.items, 'audit', auditLogToEnvelope);
+  return recordEvents(ctx, input, 'audit', auditLogToEnvelope);
 }

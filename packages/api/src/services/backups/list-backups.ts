@@ -3,6 +3,7 @@ import {
   InvalidCursorError,
   decodeIdCursor,
   encodeIdCursor,
+  isStorableInstant,
   type Backup,
   type BackupListInput,
 } from '@opsledger/domain';
@@ -16,7 +17,7 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 function afterCursor(cursor: string): SQL {
   const [createdAt, id] = decodeIdCursor(cursor);
-  if (!ISO_INSTANT.test(createdAt) || Number.isNaN(Date.parse(createdAt))) {
+  if (!ISO_INSTANT.test(createdAt) || !isStorableInstant(createdAt)) {
     throw new InvalidCursorError();
   }
   return sql`(${backups.createdAt}, ${backups.id}) < (${sqlInstant(createdAt)}, ${id}::uuid)`;

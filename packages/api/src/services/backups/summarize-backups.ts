@@ -1,4 +1,4 @@
-import type { BackupSummaryInput, BackupSummaryItem } from '@opsledger/domain';
+import { shiftedInstant, type BackupSummaryInput, type BackupSummaryItem } from '@opsledger/domain';
 import type { ServiceContext } from '../../context';
 import { invalidField } from '../../errors';
 import { findAppByDid } from '../apps/apps';
@@ -27,7 +27,8 @@ export async function summarizeBackups({
 }): Promise<{ summary: BackupSummaryItem[] }> {
   const appId = input.appDid === undefined ? null : (await findAppByDid(ctx, input.appDid)).id;
   const to = input.to ?? new Date().toISOString();
-  const from = input.from ?? new Date(Date.parse(to) - DEFAULT_WINDOW_DAYS * DAY_MS).toISOString();
+  // Clamped: 30 days before a `to` early in year 1 would be a year PostgreSQL refuses.
+  const from = input.from ?? shiftedInstant(to, -DEFAULT_WINDOW_DAYS * DAY_MS);
 
   try {
     // The bounds are bound once as timestamptz (a text cast in the filter ran per row) and

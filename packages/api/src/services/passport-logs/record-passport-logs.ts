@@ -14,7 +14,7 @@ export function recordPassportLog({
   ctx: ServiceContext;
   input: PassportLogInput;
 }): Promise<RecordResult> {
-  return recordEvents(ctx, [input], 'passport', passportLogToEnvelope);
+  return recordEvents(ctx, { item: input }, 'passport', passportLogToEnvelope);
 }
 
 export function recordPassportLogBatch({
@@ -24,5 +24,5 @@ export function recordPassportLogBatch({
   ctx: ServiceContext;
   input: PassportLogBatch;
 }): Promise<RecordResult> {
-  return recordEvents(ctx, input.items, 'passport', passportLogToEnvelope);
+  return recordEvents(ctx, input, 'passport', passportLogToEnvelope);
 }

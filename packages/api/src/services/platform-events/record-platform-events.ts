@@ -17,7 +17,7 @@ export function recordPlatformEvent({
   ctx: ServiceContext;
   input: PlatformEventInput;
 }): Promise<RecordResult> {
-  return recordEvents(ctx, [input], streamOf, platformEventToEnvelope);
+  return recordEvents(ctx, { item: input }, streamOf, platformEventToEnvelope);
 }
 
 export function recordPlatformEventBatch({
@@ -27,5 +27,5 @@ export function recordPlatformEventBatch({
   ctx: ServiceContext;
   input: PlatformEventBatch;
 }): Promise<RecordResult> {
-  return recordEvents(ctx, input.items, streamOf, platformEventToEnvelope);
+  return recordEvents(ctx, input, streamOf, platformEventToEnvelope);
 }

@@ -2,6 +2,7 @@ import { and, apps, copyTextRow, eq, inArray, type RawTransaction } from '@opsle
 import type { TrafficHitBatch, TrafficIngestResult } from '@opsledger/domain';
 import type { ServiceContext } from '../../context';
 import { notFound } from '../../errors';
+import { checkWriterTime, writeLimitsOf } from '../write-limits';
 import {
   addFresh,
   dailyFiguresOf,
@@ -30,7 +31,10 @@ const HIT_COLUMNS = [
   'excluded',
 ] as const;
 
-/** The batch as stored hits; a DID the caller's team does not have is a 404 naming the item. */
+/**
+ * The batch as stored hits; a DID the caller's team does not have is a 404 naming the item, a
+ * time beyond the write bounds a 400.
+ */
 async function hitsOf(ctx: ServiceContext, batch: TrafficHitBatch): Promise<TrafficHit[]> {
   const dids = [...new Set(batch.items.map((item) => item.appDid))];
   const rows = await ctx.database.db
@@ -38,10 +42,15 @@ async function hitsOf(ctx: ServiceContext, batch: TrafficHitBatch): Promise<Traf
     .from(apps)
     .where(and(eq(apps.teamId, ctx.caller.team.id), inArray(apps.did, dids)));
   const ids = new Map(rows.map((row) => [row.did, row.id]));
-  const receivedAt = new Date().toISOString();
+  const limits = writeLimitsOf(ctx.database);
+  const now = Date.now();
+  const receivedAt = new Date(now).toISOString();
   return batch.items.map((item, index) => {
     const id = ids.get(item.appDid);
     if (id === undefined) throw notFound(`items.${index}.appDid: app ${item.appDid}`);
+    if (item.occurredAt !== undefined) {
+      checkWriterTime(limits, `items.${index}.occurredAt`, item.occurredAt, now);
+    }
     return trafficHitOf(item, id, receivedAt);
   });
 }

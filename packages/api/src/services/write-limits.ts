@@ -1,0 +1,39 @@
+import type { Database } from '@opsledger/db';
+import {
+  DEFAULT_EVENT_TIME_BOUNDS,
+  eventTimeProblem,
+  type EventTimeBounds,
+} from '@opsledger/domain';
+import { invalidField } from '../errors';
+
+/** What one writer may do to the storage every team shares. */
+export interface WriteLimits extends EventTimeBounds {
+  /** How many months of events without a partition yet one request may add. */
+  maxNewMonthsPerRequest: number;
+}
+
+export const DEFAULT_WRITE_LIMITS: WriteLimits = {
+  ...DEFAULT_EVENT_TIME_BOUNDS,
+  maxNewMonthsPerRequest: 12,
+};
+
+/*
+ * Kept per opened database: it is the one object every way in (tRPC, the compatible endpoints,
+ * the request log, the start-up) already hands to the services, so no entry point can forget it.
+ */
+const configured = new WeakMap<Database, WriteLimits>();
+
+/** Sets the limits writes to this database obey; what is not given keeps its default. */
+export function setWriteLimits(database: Database, limits: Partial<WriteLimits> = {}) {
+  const given = Object.entries(limits).filter(([, value]) => value !== undefined);
+  configured.set(database, { ...DEFAULT_WRITE_LIMITS, ...Object.fromEntries(given) });
+}
+
+export const writeLimitsOf = (database: Database): WriteLimits =>
+  configured.get(database) ?? DEFAULT_WRITE_LIMITS;
+
+/** Refuses a writer's time outside the bounds as a 400 naming the field. */
+export function checkWriterTime(limits: WriteLimits, field: string, instant: string, now: number) {
+  const problem = eventTimeProblem(instant, now, limits);
+  if (problem !== null) throw invalidField(field, problem);
+}
