@@ -1,3 +1,4 @@
+import { provenApp } from '@opsledger/api/testing';
 import type { Database } from '@opsledger/db';
 import { formatCount, formatMs, type BenchResult } from '../measure/report';
 import { interleavedMedians } from '../measure/stats';
@@ -7,7 +8,6 @@ import { loadBackups } from './load-backups';
 const DAYS = 183;
 const EVERY_HOURS = 2;
 const TIME_ZONE = 'Europe/Berlin';
-const APP_DID = 'z8iZpAbCdEfGhJkLmNoPqRsTuVwXyZ12345';
 
 /**
  * (c) The daily backup summary over six months for one app, against page 1 of (b) measured
@@ -18,7 +18,7 @@ export async function benchSummary(
   firstPage: () => Promise<unknown>,
 ): Promise<BenchResult> {
   const team = await createBenchTeam(database, 'summary');
-  const app = await team.owner.apps.create({ did: APP_DID, name: 'Bench app' });
+  const app = await team.owner.apps.create(await provenApp(team.id, { name: 'Bench app' }));
   const toMs = Date.now();
   const fromMs = toMs - DAYS * 24 * 3_600_000;
   const loaded = await loadBackups(database, {
@@ -32,7 +32,7 @@ export async function benchSummary(
 
   const [from, to] = [new Date(fromMs).toISOString(), new Date(toMs).toISOString()];
   const summarise = () =>
-    team.owner.backups.summary({ appDid: APP_DID, from, to, timeZone: TIME_ZONE });
+    team.owner.backups.summary({ appDid: app.did, from, to, timeZone: TIME_ZONE });
 
   // The summary must count what was loaded, or the timing is of a different query.
   const { summary } = await summarise();

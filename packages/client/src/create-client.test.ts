@@ -1,5 +1,4 @@
-import { createTestApi, serveApi, type ServedApi } from '@opsledger/api/testing';
-import { randomUUID } from 'node:crypto';
+import { createTestApi, provenApp, serveApi, type ServedApi } from '@opsledger/api/testing';
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,8 +72,6 @@ afterAll(async () => {
 });
 
 /** App DIDs are unique in a database, which PostgreSQL test runs share. */
-const uniqueDid = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`;
-
 const fastRetry = { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 };
 
 async function clientForNewTeam() {
@@ -134,14 +131,14 @@ describe('createOpsLedgerClient', () => {
   });
 
   it('does not repeat a write that may have happened and has no idempotency key', async () => {
-    const { client } = await clientForNewTeam();
+    const { client, team } = await clientForNewTeam();
     proxy.takeSeen();
     proxy.fail('after');
-    const did = uniqueDid('zLostAnswer');
-    const failed = client.apps.create.mutate({ did, name: 'Lost answer' });
+    const app = await provenApp(team.id, { name: 'Lost answer' });
+    const failed = client.apps.create.mutate(app);
     await expect(failed).rejects.toMatchObject({ cause: expect.any(TransientResponseError) });
     expect(proxy.takeSeen()).toEqual(['apps.create']);
-    expect((await client.apps.list.query()).map((app) => app.did)).toEqual([did]);
+    expect((await client.apps.list.query()).map(({ did }) => did)).toEqual([app.did]);
   });
 
   it('repeats any call whose connection was refused, since it never reached the server', async () => {
@@ -160,9 +157,9 @@ describe('createOpsLedgerClient', () => {
         return fetch(input, init);
       },
     });
-    const did = uniqueDid('zRefusedOnce');
-    await client.apps.create.mutate({ did, name: 'Refused once' });
-    expect((await client.apps.list.query()).map((app) => app.did)).toEqual([did]);
+    const app = await provenApp(team.id, { name: 'Refused once' });
+    await client.apps.create.mutate(app);
+    expect((await client.apps.list.query()).map(({ did }) => did)).toEqual([app.did]);
   });
 
   it('gives up after the configured attempts with the last status', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppProof } from './app-proof';
 import { Label, Text, Timestamp } from './common';
 
 /** A DID as the seed systems write it: `z...` base58, optionally with a `did:abt:` prefix. */
@@ -18,6 +19,13 @@ export const App = z.object({
   name: Label,
   description: z.string(),
   createdAt: Timestamp,
+  /** When the registrant proved it holds the app's wallet; null for apps registered before. */
+  provenAt: Timestamp.nullable(),
+  /**
+   * When a proven registration by another team took the DID over: the app keeps its history
+   * here but no longer receives the wallet's signed requests.
+   */
+  releasedAt: Timestamp.nullable(),
 });
 export type App = z.infer<typeof App>;
 
@@ -27,6 +35,7 @@ export const CreateAppInput = z.object({
   description: Text.default(''),
   /** The website UUID older clients know this app by; generated when absent. */
   uuid: z.uuid().optional(),
+  proof: AppProof,
 });
 export type CreateAppInput = z.infer<typeof CreateAppInput>;
 

@@ -5,6 +5,7 @@ export * from './paging';
 export * from './cursor';
 export * from './canonical-json';
 export * from './teams';
+export * from './app-proof';
 export * from './apps';
 export * from './api-keys';
 export * from './access-keys';

@@ -1,7 +1,15 @@
+import type { App } from '@opsledger/domain';
 import type { Command } from 'commander';
 import { connect, type ConnectionOptions } from '../connection/connect';
 import type { CliIo } from '../io';
 import { printJson, printTable, writeOut } from '../output/write-out';
+import { proveAppWallet } from '../wallet/app-wallet-proof';
+
+/** Whether the team proved it holds the app's wallet, or lost the DID to a team that did. */
+function proofState(app: App): string {
+  if (app.releasedAt !== null) return 'released';
+  return app.provenAt === null ? 'none' : 'proven';
+}
 
 export function registerAppCommands(program: Command, io: CliIo): void {
   const apps = program.command('apps').description("manage the team's apps");
@@ -11,6 +19,10 @@ export function registerAppCommands(program: Command, io: CliIo): void {
     .description('register an app (a blocklet or website) by its DID')
     .requiredOption('--did <did>', 'the app DID, e.g. z8iZ... or did:abt:z8iZ...')
     .requiredOption('--name <name>', 'display name')
+    .option(
+      '--wallet-secret-file <file>',
+      "file holding the app wallet's secret key (hex): proves the DID is yours",
+    )
     .option('--description <text>', 'what the app is')
     .option('--uuid <uuid>', 'the website UUID older clients know it by')
     .option('--json', 'print the app as JSON')
@@ -21,15 +33,18 @@ export function registerAppCommands(program: Command, io: CliIo): void {
           name: string;
           description?: string;
           uuid?: string;
+          walletSecretFile?: string;
           json?: boolean;
         }
       >();
       const { client } = await connect(options, io.env);
+      const proof = await proveAppWallet(client, options.did, options.walletSecretFile);
       const app = await client.apps.create.mutate({
         did: options.did,
         name: options.name,
         description: options.description,
         uuid: options.uuid,
+        proof,
       });
       if (options.json) return printJson(io.stdout, app);
       await writeOut(io.stdout, `created app ${app.name} (${app.did}, uuid ${app.uuid})\n`);
@@ -46,8 +61,8 @@ export function registerAppCommands(program: Command, io: CliIo): void {
       if (options.json) return printJson(io.stdout, list);
       await printTable(
         io.stdout,
-        ['DID', 'NAME', 'UUID', 'CREATED'],
-        list.map((app) => [app.did, app.name, app.uuid, app.createdAt]),
+        ['DID', 'NAME', 'UUID', 'CREATED', 'PROOF'],
+        list.map((app) => [app.did, app.name, app.uuid, app.createdAt, proofState(app)]),
       );
     });
 }

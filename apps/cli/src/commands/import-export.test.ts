@@ -197,8 +197,7 @@ describe('export', () => {
 
   it('exports runs and an empty stream with its header', async () => {
     const team = await cli.teamWithCredentials();
-    const appDid = `zSyncApp${team.id.slice(0, 8)}`;
-    await team.owner.apps.create({ did: appDid, name: 'Synced' });
+    const { did: appDid } = await team.addApp({ name: 'Synced' });
     for (const status of ['succeeded', 'failed', 'succeeded'] as const) {
       await team.owner.syncs.create({ appDid, source: 'a', target: 'b', status });
     }
@@ -265,8 +264,7 @@ describe('export', () => {
         .map((line) => JSON.parse(line).action),
     ).toEqual(['used', 'issued']);
 
-    const appDid = `zTrafficApp${team.id.slice(0, 8)}`;
-    await team.owner.apps.create({ did: appDid, name: 'Visited' });
+    const { did: appDid } = await team.addApp({ name: 'Visited' });
     const hit = (path: string, status: number) =>
       JSON.stringify({ appDid, path, status, occurredAt: '2026-04-02T09:00:00.000Z' });
     const ingested = await cli.run(['import', '--stream', 'traffic', '-'], {

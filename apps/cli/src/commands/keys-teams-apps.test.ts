@@ -1,9 +1,9 @@
 import { createOpsLedgerClient } from '@opsledger/client';
 import { readCredentials } from '@opsledger/client/credentials';
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newAppWallet, provenApp } from '@opsledger/api/testing';
 import { startCliHarness } from '../testing/cli-harness';
 
 /** An address where nothing listens: a port just given up by a server. */
@@ -34,7 +34,8 @@ describe('keys', () => {
 
     const viewer = createOpsLedgerClient({ url: cli.url, key: output.secret, retry: false });
     expect((await viewer.teams.current.query()).slug).toBe(team.slug);
-    await expect(viewer.apps.create.mutate({ did: 'zViewer', name: 'x' })).rejects.toMatchObject({
+    const app = await provenApp(team.id, { name: 'x' });
+    await expect(viewer.apps.create.mutate(app)).rejects.toMatchObject({
       data: { httpStatus: 403 },
     });
 
@@ -90,8 +91,7 @@ describe('credentials', () => {
   it('lets --url/--key and OPSLEDGER_URL/OPSLEDGER_KEY override the file', async () => {
     const team = await cli.teamWithCredentials();
     const other = await cli.api.newTeam();
-    const did = `zOtherTeamApp${randomUUID().slice(0, 8)}`;
-    await other.owner.apps.create({ did, name: 'Other' });
+    const { did } = await other.addApp({ name: 'Other' });
     const byFlags = await cli.run(['apps', 'list', '--json', '--key', other.ownerSecret], team);
     expect(JSON.parse(byFlags.stdout).map((app: { did: string }) => app.did)).toEqual([did]);
     const byEnv = await cli.run(['apps', 'list', '--json'], {
@@ -115,7 +115,8 @@ describe('teams and apps', () => {
   it('creates a team and stores its owner key without changing the default team', async () => {
     const team = await cli.teamWithCredentials();
     const slug = `new-${team.slug}`;
-    const did = `zNewTeamApp${randomUUID().slice(0, 8)}`;
+    const wallet = newAppWallet();
+    const did = wallet.address;
     const created = await cli.run(
       ['teams', 'create', '--slug', slug, '--name', 'New', '--json'],
       team,
@@ -128,11 +129,21 @@ describe('teams and apps', () => {
     expect(file).toMatchObject({ team: team.slug, key: team.ownerSecret });
     expect(file?.teams[slug]).toBe(output.ownerKey.secret);
 
+    const walletFile = await cli.walletFile(wallet);
     const app = await cli.run(
       ['apps', 'create', '--team', slug, '--did', `did:abt:${did}`, '--name', 'Shop', '--json'],
       team,
     );
-    expect(JSON.parse(app.stdout)).toMatchObject({ did, name: 'Shop' });
+    const proven = await cli.run(
+      ['apps', 'create', '--team', slug, '--did', `did:abt:${did}`, '--name', 'Shop'].concat([
+        '--wallet-secret-file',
+        walletFile,
+        '--json',
+      ]),
+      team,
+    );
+    expect(app).toMatchObject({ code: 1, stderr: expect.stringMatching(/--wallet-secret-file/) });
+    expect(JSON.parse(proven.stdout)).toMatchObject({ did, name: 'Shop' });
     const inNewTeam = await cli.run(['apps', 'list', '--team', slug], team);
     expect(inNewTeam.stdout).toMatch(new RegExp(`${did}\\s+Shop`));
     const inDefaultTeam = await cli.run(['apps', 'list', '--json'], team);

@@ -1,6 +1,6 @@
-import { createTestApi, serveApi, type TestTeam } from '@opsledger/api/testing';
+import { createTestApi, serveApi, type AppWallet, type TestTeam } from '@opsledger/api/testing';
 import { writeCredentials } from '@opsledger/client/credentials';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -50,10 +50,18 @@ export async function startCliHarness() {
     return { code, stdout: out(), stderr: err() };
   }
 
+  /** A file holding the wallet's secret key as `--wallet-secret-file` reads it. */
+  async function walletFile(wallet: AppWallet, secretKey = wallet.secretKey): Promise<string> {
+    const file = join(await mkdtemp(join(tmpdir(), 'opsledger-wallet-')), 'app-wallet.key');
+    await writeFile(file, `${secretKey}\n`, { mode: 0o600 });
+    return file;
+  }
+
   return {
     api,
     url: served.url,
     teamWithCredentials,
+    walletFile,
     run,
     close: async () => {
       await served.close();

@@ -12,11 +12,13 @@ import { createHmac } from 'node:crypto';
 
 type Check = (condition: unknown, message: string) => asserts condition;
 
-async function trpcMutation(base: string, key: string, path: string, input: unknown) {
-  const response = await fetch(`${base}/api/trpc/${path}`, {
-    method: 'POST',
+/** A tRPC call over plain HTTP: a mutation when `method` is POST, else a query. */
+async function trpcCall(base: string, key: string, path: string, input: unknown, method = 'POST') {
+  const query = method === 'GET' ? `?input=${encodeURIComponent(JSON.stringify(input))}` : '';
+  const response = await fetch(`${base}/api/trpc/${path}${query}`, {
+    method,
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
+    body: method === 'GET' ? undefined : JSON.stringify(input),
   });
   const body = (await response.json()) as { result?: { data?: unknown }; error?: unknown };
   if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
@@ -48,7 +50,19 @@ async function activities(base: string, key: string, check: Check) {
 
 async function didSpaces(base: string, key: string, check: Check) {
   const wallet = fromRandom(WalletType({ role: 3, pk: 0, hash: 1 }));
-  await trpcMutation(base, key, 'apps.create', { did: wallet.address, name: 'Smoke sync' });
+  // Registering the app proves the wallet: it signs the challenge the API names for the team.
+  const did = wallet.address;
+  const { challenge } = (await trpcCall(
+    base,
+    key,
+    'apps.registrationChallenge',
+    { did },
+    'GET',
+  )) as {
+    challenge: string;
+  };
+  const proof = { publicKey: wallet.publicKey, signature: await wallet.sign(challenge) };
+  await trpcCall(base, key, 'apps.create', { did, name: 'Smoke sync', proof });
   const endpoint = `${base}/app/api/space/zSmokeSpace/app/${wallet.address}/object/`;
   const client = new SpaceClient({ wallet, endpoint, url: base } as ConstructorParameters<
     typeof SpaceClient
@@ -76,7 +90,7 @@ async function didSpaces(base: string, key: string, check: Check) {
 
 async function hblock(base: string, key: string, check: Check) {
   const userName = `smoke${Date.now()}`;
-  const user = (await trpcMutation(base, key, 'hblockUsers.create', { name: userName })) as {
+  const user = (await trpcCall(base, key, 'hblockUsers.create', { name: userName })) as {
     userName: string;
     secret: string;
   };

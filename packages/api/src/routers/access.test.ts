@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi } from '../testing';
+import { createTestApi, provenApp } from '../testing';
 
 let api: Awaited<ReturnType<typeof createTestApi>>;
 beforeAll(async () => {
@@ -32,9 +32,11 @@ describe('authentication and roles', () => {
     const team = await api.newTeam();
     const viewer = await team.as('viewer');
     expect((await viewer.teams.current()).slug).toBe(team.slug);
-    await expect(viewer.apps.create({ did: 'zViewerApp', name: 'x' })).rejects.toMatchObject({
-      code: 'FORBIDDEN',
-    });
+    await expect(viewer.apps.create(await provenApp(team.id, { name: 'x' }))).rejects.toMatchObject(
+      {
+        code: 'FORBIDDEN',
+      },
+    );
     const admin = await team.as('admin');
     await expect(admin.apiKeys.create({ role: 'owner' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
@@ -54,9 +56,9 @@ describe('authentication and roles', () => {
 
   it('keeps apps to their team', async () => {
     const [a, b] = [await api.newTeam(), await api.newTeam()];
-    await a.owner.apps.create({ did: `z${a.id.slice(0, 8)}`, name: 'A app' });
+    const { did } = await a.addApp({ name: 'A app' });
     expect(await b.owner.apps.list()).toEqual([]);
-    await expect(b.owner.apps.get({ did: `z${a.id.slice(0, 8)}` })).rejects.toMatchObject({
+    await expect(b.owner.apps.get({ did })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });

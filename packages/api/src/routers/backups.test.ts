@@ -198,8 +198,7 @@ describe('backups list', () => {
 
   it('filters by app and by creation time', async () => {
     const team = await api.newTeamWithApp({ name: 'Backed up app' });
-    const otherDid = `zOtherApp${randomUUID().slice(0, 8)}`;
-    await team.owner.apps.create({ did: otherDid, name: 'Other' });
+    const otherDid = (await team.addApp({ name: 'Other' })).did;
     const old = await newBackup(team);
     const recent = await newBackup(team);
     const other = await team.owner.backups.create({
@@ -271,8 +270,7 @@ describe('backups summary', () => {
     expect(await team.owner.backups.summary({})).toEqual({
       summary: [{ date: twoDaysAgo.slice(0, 10), successCount: 1, errorCount: 0 }],
     });
-    const otherDid = `zQuietApp${randomUUID().slice(0, 8)}`;
-    await team.owner.apps.create({ did: otherDid, name: 'Quiet' });
+    const otherDid = (await team.addApp({ name: 'Quiet' })).did;
     expect(await team.owner.backups.summary({ appDid: otherDid })).toEqual({ summary: [] });
   });
 });

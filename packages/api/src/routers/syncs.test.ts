@@ -1,5 +1,4 @@
 import type { SyncRun } from '@opsledger/domain';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemEventsOfRun } from '../services/runs/run-events.testing';
 import { createTestApi, type TestTeamWithApp } from '../testing';
@@ -193,8 +192,7 @@ describe('sync runs list', () => {
 
   it('filters by app', async () => {
     const team = await api.newTeamWithApp({ name: 'Synced app', description: 'a website' });
-    const otherDid = `zOtherSync${randomUUID().slice(0, 8)}`;
-    await team.owner.apps.create({ did: otherDid, name: 'Other' });
+    const otherDid = (await team.addApp({ name: 'Other' })).did;
     const mine = await newRun(team);
     const other = await team.owner.syncs.create({ appDid: otherDid, source: 'a', target: 'b' });
     expect((await team.owner.syncs.list({ appDid: team.appDid })).items).toEqual([mine]);

@@ -1,5 +1,4 @@
 import type { TrafficHitInput, TrafficInsight } from '@opsledger/domain';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createTestApi } from '../testing';
@@ -223,8 +222,7 @@ describe('traffic ingest', () => {
 describe('traffic insights', () => {
   it('filters by app and date range, oldest day first, paged', async () => {
     const team = await api.newTeamWithApp({ name: 'Website' });
-    const otherDid = `zBlog${randomUUID().slice(0, 8)}`;
-    await team.owner.apps.create({ did: otherDid, name: 'Blog' });
+    const otherDid = (await team.addApp({ name: 'Blog' })).did;
     for (const batch of hits(team.appDid)) await team.owner.traffic.ingest(batch);
     await team.owner.traffic.ingest({
       items: [{ appDid: otherDid, occurredAt: at(DAY2, '10:00'), path: '/', status: 200 }],

@@ -1,6 +1,6 @@
 import type { Database } from '@opsledger/db';
 import { createTestDatabase } from '@opsledger/db/testing';
-import type { Role } from '@opsledger/domain';
+import type { App, Role } from '@opsledger/domain';
 import { randomUUID } from 'node:crypto';
 import { createCaller } from '../caller';
 import { configureFailedAuthLimits } from '../auth/failed-auth/failed-auth-guard';
@@ -12,6 +12,7 @@ import { generateSecretKey } from '../secrets/sealed-secret';
 import { createSecretKeyring } from '../secrets/secret-keyring';
 import { createTeam } from '../services/teams/create-team';
 import { setWriteLimits, type WriteLimits } from '../services/write-limits';
+import { provenApp, type AppFields, type AppSigner } from './app-wallets';
 
 /** Founds a team with its first owner key, for programs that seed their own (the bench). */
 export { createTeam };
@@ -26,6 +27,8 @@ export interface TestTeam {
   /** A caller with a fresh key of this role; its secret is on `secretOf`. */
   as(role: Role): Promise<TestCaller>;
   keySecret(role: Role): Promise<string>;
+  /** Registers an app as the owner, proven with `wallet` (a fresh one by default). */
+  addApp(app: AppFields, wallet?: AppSigner): Promise<App>;
 }
 
 export type TestTeamWithApp = TestTeam & { appDid: string };
@@ -55,18 +58,15 @@ export async function createTestApi(
       owner,
       keySecret,
       as: async (role) => createCaller(database, await keySecret(role)),
+      addApp: async (app, wallet) => owner.apps.create(await provenApp(team.id, app, wallet)),
     };
   }
 
-  /** A team with one app; app DIDs are unique per database, so they carry a random part. */
-  async function newTeamWithApp(app: {
-    name: string;
-    description?: string;
-  }): Promise<TestTeamWithApp> {
+  /** A team with one app, registered with the proof of a fresh wallet. */
+  async function newTeamWithApp(app: AppFields): Promise<TestTeamWithApp> {
     const team = await newTeam();
-    const appDid = `zApp${randomUUID().slice(0, 12)}`;
-    await team.owner.apps.create({ did: appDid, ...app });
-    return { ...team, appDid };
+    const { did } = await team.addApp(app);
+    return { ...team, appDid: did };
   }
 
   return {
@@ -84,4 +84,5 @@ export async function createTestApi(
 }
 
 export { serveApi, type ServedApi } from './serve';
+export { newAppWallet, provenApp, type AppSigner, type AppWallet } from './app-wallets';
 export { demoRandom, type DemoRandom } from '../bootstrap/demo-data/demo-random';

@@ -1,4 +1,5 @@
 import { ROLES } from '@opsledger/domain';
+import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   foreignKey,
@@ -31,12 +32,19 @@ export const apps = pgTable(
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     createdAt: instant('created_at').notNull(),
+    /** When the registrant proved it holds the app wallet; null for apps registered before. */
+    provenAt: instant('proven_at'),
+    /** When a proven registration by another team took the DID from this unproven app. */
+    releasedAt: instant('released_at'),
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),
     // Foreign clients name an app only by its DID, before any team is known: the one lookup
-    // that must not start with team_id. An app DID is registered to a single team.
-    uniqueIndex('apps_did_key').on(t.did),
+    // that must not start with team_id. An app DID is held by a single team; a released app
+    // keeps its history (and its DID, for that team's reads) without holding it.
+    uniqueIndex('apps_did_key')
+      .on(t.did)
+      .where(sql`${t.releasedAt} is null`),
     uniqueIndex('apps_team_uuid_key').on(t.teamId, t.uuid),
   ],
 );

@@ -140,7 +140,7 @@ describe('DID Spaces signed requests', () => {
   it('count against the app DID in the path, and refuse its own signature while blocked', async () => {
     const team = await api.newTeam();
     const wallet = appWallet();
-    await team.owner.apps.create({ did: wallet.address, name: 'Photos' });
+    await team.addApp({ name: 'Photos' }, wallet);
     const address = freshAddress();
     const endpoint = spaceEndpoint(served.url, appWallet().address, wallet.address);
     const url = endpoint.replace(/object\/$/, 'audit-log/list?size=10&page=0');

@@ -1,6 +1,7 @@
 import type { App } from '@opsledger/domain';
+import { proveAppRegistration } from '../../auth/abt-did/app-registration-proof';
+import { generateAppWallet } from '../../auth/abt-did/app-wallet';
 import type { ApiCaller } from './demo-context';
-import type { DemoRandom } from './demo-random';
 
 const DEMO_APPS = [
   { name: 'Team Portal', description: 'Sign-in, members and passports for the whole team' },
@@ -8,13 +9,15 @@ const DEMO_APPS = [
   { name: 'Storefront', description: 'Online shop with checkout and order tracking' },
 ] as const;
 
-/** A Blocklet app DID: base58, starting `z8iZ`, as Blocklet Server issues them. */
-const appDid = (random: DemoRandom) => `z8iZ${random.base58(33)}`;
-
-export async function seedApps(api: ApiCaller, random: DemoRandom): Promise<App[]> {
+/**
+ * Registers the demo apps as any client must: each with a fresh application wallet that
+ * signed the team's challenge. The wallets are not kept: no demo app sends signed requests.
+ */
+export async function seedApps(api: ApiCaller, teamId: string): Promise<App[]> {
   const apps: App[] = [];
   for (const app of DEMO_APPS) {
-    apps.push(await api.apps.create({ ...app, did: appDid(random) }));
+    const proven = await proveAppRegistration(teamId, generateAppWallet());
+    apps.push(await api.apps.create({ ...app, ...proven }));
   }
   return apps;
 }

@@ -57,7 +57,7 @@ export async function seedDemoData(options: SeedDemoDataOptions): Promise<DemoDa
   const report: DemoDataReport = { written: {}, failures: [] };
   let apps;
   try {
-    apps = await seedApps(api, random);
+    apps = await seedApps(api, options.teamId);
     report.written.apps = apps.length;
   } catch (error) {
     report.failures.push({ stream: 'apps', message: messageOf(error) });

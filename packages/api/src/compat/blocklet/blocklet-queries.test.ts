@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, serveApi, type ServedApi, type TestTeamWithApp } from '../../testing';
 import { blockletClient } from './blocklet-client.testing';
@@ -22,8 +21,7 @@ const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
 async function teamWithTwoApps() {
   const team = await api.newTeamWithApp({ name: 'Shop' });
-  const otherDid = `zBlog${randomUUID().slice(0, 12)}`;
-  await team.owner.apps.create({ did: otherDid, name: 'Blog' });
+  const otherDid = (await team.addApp({ name: 'Blog' })).did;
   const client = blockletClient(served.url, { token: team.ownerSecret });
   return { team, otherDid, client };
 }

@@ -1,4 +1,4 @@
-import { apps, eq, teams, type Database } from '@opsledger/db';
+import { and, apps, eq, isNull, teams, type Database } from '@opsledger/db';
 import { stripDidPrefix } from '../../auth/abt-did/abt-did';
 import type { Caller } from '../../auth/authenticate';
 import { guardAuthentication, type Verdict } from '../../auth/failed-auth/failed-auth-guard';
@@ -9,14 +9,14 @@ import { verifySignedRequest, type SignedRequest } from './signed-request';
 /**
  * The caller a registered app acts as: its team, with the `service` role, named after the app
  * (the request log shows which app wrote). Null for a DID no team has registered. An app DID
- * belongs to one team (apps_did_key), so the DID alone decides the team.
+ * is held by one team (apps_did_key): a released app no longer receives its requests.
  */
 export async function callerOfApp(database: Database, appDid: string): Promise<Caller | null> {
   const [row] = await database.db
     .select({ teamId: teams.id, slug: teams.slug, name: teams.name })
     .from(apps)
     .innerJoin(teams, eq(teams.id, apps.teamId))
-    .where(eq(apps.did, appDid))
+    .where(and(eq(apps.did, appDid), isNull(apps.releasedAt)))
     .limit(1);
   if (!row) return null;
   return {
@@ -50,7 +50,8 @@ async function verifySignedApp(
   if (!caller) {
     throw unauthorized(
       `x-app-did: app ${signed.appDid} is not registered with OpsLedger ` +
-        '(pnpm opsledger apps create --team <slug> --did <appDid> --name <name>)',
+        '(pnpm opsledger apps create --team <slug> --did <appDid> --name <name> ' +
+        '--wallet-secret-file <file>)',
     );
   }
   return { caller, signed };

@@ -31,7 +31,7 @@ afterAll(async () => {
 async function teamWithApp(name = 'Photo Library') {
   const team = await api.newTeam();
   const wallet = appWallet();
-  await team.owner.apps.create({ did: wallet.address, name, description: `${name} blocklet` });
+  await team.addApp({ name, description: `${name} blocklet` }, wallet);
   return { team, wallet, client: spaceClient({ base: served.url, spaceDid: SPACE, wallet }) };
 }
 

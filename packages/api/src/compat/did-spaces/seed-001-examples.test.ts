@@ -27,7 +27,7 @@ beforeAll(async () => {
   served = await serveApi(api.database);
   const team = await api.newTeam();
   wallet = appWallet();
-  await team.owner.apps.create({ did: wallet.address, name: 'Photo Library' });
+  await team.addApp({ name: 'Photo Library' }, wallet);
   client = spaceClient({ base: served.url, spaceDid: SPACE, wallet });
 });
 afterAll(async () => {
@@ -165,7 +165,7 @@ describe("seed 001's examples, through their nearest real equivalents", () => {
 
     const otherTeam = await api.newTeam();
     const other = appWallet();
-    await otherTeam.owner.apps.create({ did: other.address, name: 'Other' });
+    await otherTeam.addApp({ name: 'Other' }, other);
     const empty = await listLogsAsSeed(other, query);
     expect(empty.statusCode).toBe(200);
     expect(empty.data).toMatchObject({ items: [], rows: [], total: 0, count: 0 });

@@ -1,43 +1,19 @@
 import { and, apps, asc, eq, type InferSelectModel } from '@opsledger/db';
-import type { App, CreateAppInput } from '@opsledger/domain';
-import { randomUUID } from 'node:crypto';
+import type { App } from '@opsledger/domain';
 import type { ServiceContext } from '../../context';
-import { isoInstant } from '../sql-instant';
-import { conflict, notFound } from '../../errors';
+import { isoInstant, isoInstantOrNull } from '../sql-instant';
+import { notFound } from '../../errors';
 
-const appFromRow = (row: InferSelectModel<typeof apps>): App => ({
+export const appFromRow = (row: InferSelectModel<typeof apps>): App => ({
   id: row.id,
   did: row.did,
   uuid: row.uuid,
   name: row.name,
   description: row.description,
   createdAt: isoInstant(row.createdAt),
+  provenAt: isoInstantOrNull(row.provenAt),
+  releasedAt: isoInstantOrNull(row.releasedAt),
 });
-
-export async function createApp({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: CreateAppInput;
-}): Promise<App> {
-  const [row] = await ctx.database.db
-    .insert(apps)
-    .values({
-      teamId: ctx.caller.team.id,
-      id: randomUUID(),
-      did: input.did,
-      uuid: input.uuid ?? randomUUID(),
-      name: input.name,
-      description: input.description,
-      createdAt: new Date().toISOString(),
-    })
-    .onConflictDoNothing()
-    .returning();
-  if (!row)
-    throw conflict(`did: an app with DID ${input.did} (or that uuid) is registered already`);
-  return appFromRow(row);
-}
 
 export async function listApps({ ctx }: { ctx: ServiceContext }): Promise<App[]> {
   const rows = await ctx.database.db
@@ -48,7 +24,10 @@ export async function listApps({ ctx }: { ctx: ServiceContext }): Promise<App[]>
   return rows.map(appFromRow);
 }
 
-/** The caller's app with this DID; another team's app is as absent as a missing one. */
+/**
+ * The caller's app with this DID; another team's app is as absent as a missing one. A
+ * released app is still found: its history stays its team's to read and extend.
+ */
 export async function findAppByDid(ctx: ServiceContext, did: string): Promise<App> {
   const [row] = await ctx.database.db
     .select()
