@@ -5,7 +5,8 @@ import { ZodError } from 'zod';
 /** A failure a caller can act on. Services throw these; `toTRPCError` is the one mapping. */
 export class ServiceError extends Error {
   constructor(
-    readonly code: 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT',
+    readonly code:
+      'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'PAYLOAD_TOO_LARGE',
     message: string,
   ) {
     super(message);
@@ -21,6 +22,16 @@ export const conflict = (message: string) => new ServiceError('CONFLICT', messag
 export const forbidden = (message: string) => new ServiceError('FORBIDDEN', message);
 export const unauthorized = (message = 'a valid API key is required') =>
   new ServiceError('UNAUTHORIZED', message);
+
+/** The HTTP status of a known failure, for endpoints that answer with plain HTTP statuses. */
+export const HTTP_STATUS: Record<ServiceError['code'], number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+};
 
 /** `path.to.field: problem; other: problem` — every bad field named. */
 export function describeZodError(error: ZodError): string {

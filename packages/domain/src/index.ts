@@ -1,4 +1,6 @@
 export * from './common';
+export * from './json-limits';
+export * from './native-api';
 export * from './paging';
 export * from './cursor';
 export * from './canonical-json';

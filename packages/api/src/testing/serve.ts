@@ -1,6 +1,7 @@
 import type { Database } from '@opsledger/db';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { handleRequest } from '../http/handle-request';
 
 export interface ServedApi {
@@ -9,18 +10,11 @@ export interface ServedApi {
   close(): Promise<void>;
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer<ArrayBuffer>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  // concat allocates a fresh (never shared) ArrayBuffer, which the Fetch types require.
-  return Buffer.concat(chunks) as Buffer<ArrayBuffer>;
-}
-
-function toFetchRequest(
-  request: IncomingMessage,
-  base: string,
-  body: Buffer<ArrayBuffer>,
-): Request {
+/**
+ * The request as the Fetch API sees it, its body streamed as it arrives (as Next.js hands it to
+ * route handlers): a handler that refuses a request reads no more of it than it chose to.
+ */
+function toFetchRequest(request: IncomingMessage, base: string): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;
@@ -28,11 +22,14 @@ function toFetchRequest(
   }
   const method = request.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(new URL(request.url ?? '/', base), {
+  // Node's fetch needs `duplex` for a streamed body; the DOM typings do not know it yet.
+  const init: RequestInit & { duplex: 'half' } = {
     method,
     headers,
-    body: hasBody ? body : undefined,
-  });
+    body: hasBody ? (Readable.toWeb(request) as ReadableStream<Uint8Array>) : undefined,
+    duplex: 'half',
+  };
+  return new Request(new URL(request.url ?? '/', base), init);
 }
 
 async function writeFetchResponse(response: Response, reply: ServerResponse): Promise<void> {
@@ -50,7 +47,7 @@ export async function serveApi(database: Database): Promise<ServedApi> {
   const server = createServer((request, reply) => {
     void (async () => {
       try {
-        const fetchRequest = toFetchRequest(request, base, await readBody(request));
+        const fetchRequest = toFetchRequest(request, base);
         const response = await handleRequest(fetchRequest, database, request.url);
         await writeFetchResponse(response, reply);
       } catch (error) {

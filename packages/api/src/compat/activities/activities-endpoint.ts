@@ -16,6 +16,7 @@ const ERROR_CODES: Record<ServiceError['code'], string> = {
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
 };
 
 /** The alias spellings of the published examples map to the sort they mean (see the schema). */

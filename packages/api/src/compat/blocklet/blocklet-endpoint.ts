@@ -28,6 +28,7 @@ const ERROR_CODES: Record<ServiceError['code'], string> = {
   FORBIDDEN: 'forbidden',
   NOT_FOUND: 'blocklet_not_found',
   CONFLICT: 'conflict',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
 };
 
 /**

@@ -6,7 +6,7 @@ import {
   createYoga,
   type YogaInitialContext,
 } from 'graphql-yoga';
-import { ServiceError, toServiceError } from '../../errors';
+import { HTTP_STATUS, ServiceError, toServiceError } from '../../errors';
 import type { Exchange } from '../../http/exchange';
 
 /** What every resolver of a compatible GraphQL endpoint receives. */
@@ -31,6 +31,13 @@ const ARMOR = EnvelopArmorPlugin({
   // is the precise validation error the Activities clients need.
   blockFieldSuggestion: { enabled: false },
 });
+
+/**
+ * How much of a body is read for a caller that could not be identified from its headers: its
+ * answer is an error or the public schema. The published clients' queries are ~150 tokens, a
+ * few hundred bytes.
+ */
+const ANONYMOUS_BODY_BYTES = 16 * 1024;
 
 /**
  * By name, not `instanceof`: graphql-yoga may load another copy of `graphql` than this file
@@ -86,14 +93,33 @@ export function createGraphqlEndpoint(options: GraphqlEndpointOptions) {
     },
   });
 
-  return (exchange: Exchange): Promise<Response> => {
+  /** A failure before GraphQL runs (the body could not be read), in GraphQL's error shape. */
+  function refusal(failure: unknown): Response {
+    const known = toServiceError(failure);
+    const error = known
+      ? { message: known.message, extensions: { code: options.errorCode(known) } }
+      : { message: 'internal error', extensions: { code: 'internal' } };
+    return Response.json({ errors: [error] }, { status: known ? HTTP_STATUS[known.code] : 500 });
+  }
+
+  /**
+   * The handler sets `exchange.caller` from the headers first: a caller it could not identify
+   * gets no more than ANONYMOUS_BODY_BYTES read, enough for the errors and public schema it can
+   * be answered with.
+   */
+  return async (exchange: Exchange): Promise<Response> => {
     const { request } = exchange;
-    const body = exchange.body.length > 0 ? exchange.body : undefined;
+    let body: Buffer<ArrayBuffer>;
+    try {
+      body = await exchange.readBody(exchange.caller ? undefined : ANONYMOUS_BODY_BYTES);
+    } catch (error) {
+      return refusal(error);
+    }
     const forwarded = new Request(request.url, {
       method: request.method,
       headers: request.headers,
-      body,
+      body: body.length > 0 ? body : undefined,
     });
-    return Promise.resolve(yoga.fetch(forwarded, { exchange }));
+    return yoga.fetch(forwarded, { exchange });
   };
 }
