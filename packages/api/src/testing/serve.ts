@@ -32,10 +32,36 @@ function toFetchRequest(request: IncomingMessage, base: string): Request {
   return new Request(new URL(request.url ?? '/', base), init);
 }
 
-async function writeFetchResponse(response: Response, reply: ServerResponse): Promise<void> {
+/** How long a refused request's connection stays open after its answer, at most. */
+const LINGER_MS = 500;
+
+/**
+ * Writes the answer. When the handler refused a body it did not read (`connection: close`), the
+ * connection lingers for a moment before it closes, until the client hangs up: closing a socket
+ * with unread data resets it at once, and the reset discards an answer not yet on the wire.
+ */
+async function writeFetchResponse(
+  response: Response,
+  request: IncomingMessage,
+  reply: ServerResponse,
+): Promise<void> {
   reply.statusCode = response.status;
   response.headers.forEach((value, name) => reply.setHeader(name, value));
-  reply.end(Buffer.from(await response.arrayBuffer()));
+  const body = Buffer.from(await response.arrayBuffer());
+  if (request.complete || response.headers.get('connection') !== 'close') {
+    reply.end(body);
+    return;
+  }
+  reply.setHeader('content-length', body.length);
+  reply.write(body);
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, LINGER_MS);
+    request.socket.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  reply.end();
 }
 
 /**
@@ -49,7 +75,7 @@ export async function serveApi(database: Database): Promise<ServedApi> {
       try {
         const fetchRequest = toFetchRequest(request, base);
         const response = await handleRequest(fetchRequest, database, request.url);
-        await writeFetchResponse(response, reply);
+        await writeFetchResponse(response, request, reply);
       } catch (error) {
         console.error('[serveApi] request failed', error);
         if (!reply.headersSent) reply.statusCode = 500;
