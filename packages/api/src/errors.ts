@@ -6,7 +6,13 @@ import { ZodError } from 'zod';
 export class ServiceError extends Error {
   constructor(
     readonly code:
-      'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS',
+      | 'BAD_REQUEST'
+      | 'UNAUTHORIZED'
+      | 'FORBIDDEN'
+      | 'NOT_FOUND'
+      | 'CONFLICT'
+      | 'PAYLOAD_TOO_LARGE'
+      | 'TOO_MANY_REQUESTS',
     message: string,
   ) {
     super(message);
@@ -39,6 +45,17 @@ export const conflict = (message: string) => new ServiceError('CONFLICT', messag
 export const forbidden = (message: string) => new ServiceError('FORBIDDEN', message);
 export const unauthorized = (message = 'a valid API key is required') =>
   new ServiceError('UNAUTHORIZED', message);
+
+/** The HTTP status of a known failure, for endpoints that answer with plain HTTP statuses. */
+export const HTTP_STATUS: Record<ServiceError['code'], number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
+};
 
 /** `path.to.field: problem; other: problem` — every bad field named. */
 export function describeZodError(error: ZodError): string {
@@ -83,6 +100,6 @@ export function toTRPCError(error: unknown): TRPCError {
   }
   const known = toServiceError(error);
   return known
-    ? new TRPCError({ code: known.code, message: known.message })
+    ? new TRPCError({ code: known.code, message: known.message, cause: known })
     : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'internal error' });
 }

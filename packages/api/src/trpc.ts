@@ -22,15 +22,17 @@ const mapErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(mapErrors);
 
+/** The refusal of a request without a valid key: a wrong key is told apart from none. */
+export const callerRequired = (ctx: Pick<Context, 'presentedCredential'>) =>
+  new TRPCError({
+    code: 'UNAUTHORIZED',
+    message: ctx.presentedCredential
+      ? 'the API key is not valid'
+      : 'an API key is required (Authorization: Bearer <key>)',
+  });
+
 const requireCaller = t.middleware(({ ctx, next }) => {
-  if (!ctx.caller) {
-    throw new TRPCError({
-      code: 'UNAUTHORIZED',
-      message: ctx.presentedCredential
-        ? 'the API key is not valid'
-        : 'an API key is required (Authorization: Bearer <key>)',
-    });
-  }
+  if (!ctx.caller) throw callerRequired(ctx);
   const service: ServiceContext = { database: ctx.database, caller: ctx.caller };
   return next({ ctx: service });
 });

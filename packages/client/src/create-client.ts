@@ -1,4 +1,5 @@
 import type { AppRouter } from '@opsledger/api';
+import { MAX_OPERATIONS_PER_REQUEST } from '@opsledger/domain';
 import { createTRPCClient, httpBatchLink, retryLink, type TRPCLink } from '@trpc/client';
 import { fillIdempotencyKeys, isIdempotentPath } from './links/idempotency-keys';
 import { classifyFailure, withTransientStatuses } from './links/transient-failure';
@@ -70,7 +71,7 @@ export function createOpsLedgerClient(options: OpsLedgerClientOptions) {
       fetch: withTransientStatuses(options.fetch ?? globalThis.fetch),
       headers: () => ({ authorization: `Bearer ${options.key}` }),
       maxURLLength: 2_000,
-      maxItems: 10,
+      maxItems: MAX_OPERATIONS_PER_REQUEST,
     }),
   );
   return createTRPCClient<AppRouter>({ links });

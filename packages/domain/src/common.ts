@@ -5,6 +5,7 @@ import {
   isStorableDay,
   isStorableInstant,
 } from './time-range';
+import { jsonSizeProblem } from './json-limits';
 
 /** Largest batch a single write call accepts. */
 export const MAX_BATCH = 1000;
@@ -88,8 +89,16 @@ function unstorablePath(value: unknown, path: JsonPath): JsonPath | null {
   return null;
 }
 
-/** Arbitrary JSON object stored as-is; every string in it, however deep, must be storable. */
+/**
+ * Arbitrary JSON object stored as-is: at most MAX_JSON_OBJECT_BYTES and MAX_JSON_OBJECT_DEPTH
+ * levels, and every string in it, however deep, storable.
+ */
 export const JsonObject = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+  const sizeProblem = jsonSizeProblem(value);
+  if (sizeProblem) {
+    ctx.addIssue({ code: 'custom', message: sizeProblem });
+    return;
+  }
   const path = unstorablePath(value, []);
   if (path) ctx.addIssue({ code: 'custom', message: UNSTORABLE_MESSAGE, path });
 });

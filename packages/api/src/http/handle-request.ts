@@ -19,10 +19,11 @@ export async function handleRequest(
 ): Promise<Response> {
   const found = findRoute(new URL(request.url).pathname);
   if (!found) return Response.json({ error: { message: 'not found' } }, { status: 404 });
-  const exchange = await openExchange({
+  const exchange = openExchange({
     request,
     database,
     module: found.route.module,
+    bodyLimitBytes: found.route.bodyLimitBytes,
     target,
     clientAddress: clientAddress ?? forwardedClientAddress(request.headers),
   });
@@ -35,5 +36,20 @@ export async function handleRequest(
     response = Response.json({ error: { message: 'internal error' } }, { status: 500 });
   }
   logRequest(exchange, response);
-  return response;
+  return exchange.bodyLeftUnread ? closingConnection(response) : response;
+}
+
+/**
+ * A refusal sent while the client may still be sending its body: the connection is closed after
+ * the answer, so the server reads no more of it (Node closes on `connection: close`) and no
+ * next request on it can be mistaken for the rest of this body.
+ */
+function closingConnection(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.set('connection', 'close');
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
 }

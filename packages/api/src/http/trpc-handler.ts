@@ -1,54 +1,110 @@
 import { isUtf8 } from 'node:buffer';
+import { MAX_OPERATIONS_PER_REQUEST } from '@opsledger/domain';
+import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { createContext } from '../context';
-import { retryAfterHeaders, TooManyRequestsError } from '../errors';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
+import { createContext, type Context } from '../context';
+import { retryAfterHeaders, toTRPCError, TooManyRequestsError } from '../errors';
 import { appRouter } from '../root';
+import { callerRequired } from '../trpc';
 import type { Exchange } from './exchange';
 
 const ENDPOINT = '/api/trpc';
 
-/** A 400 in tRPC's own error shape, so typed clients surface the message. */
-function badRequest(message: string): Response {
-  const body = { error: { message, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400 } } };
-  return Response.json(body, { status: 400 });
+/**
+ * A refusal in tRPC's own error shape, so typed clients surface the message. A batch gets one
+ * error for all its operations (the client hands it to each).
+ */
+function trpcErrorResponse(error: TRPCError): Response {
+  const httpStatus = getHTTPStatusCodeFromError(error);
+  const data = { code: error.code, httpStatus };
+  const body = {
+    error: { message: error.message, code: TRPC_ERROR_CODES_BY_KEY[error.code], data },
+  };
+  return Response.json(body, { status: httpStatus, headers: retryAfterOf([error]) });
+}
+
+/** `Retry-After` when one of the errors is a refusal that ends by itself (a 429). */
+function retryAfterOf(errors: readonly TRPCError[]): Record<string, string> {
+  const cause = errors.find((error) => error.cause instanceof TooManyRequestsError)?.cause;
+  return retryAfterHeaders(cause instanceof TooManyRequestsError ? cause : null);
+}
+
+/** The procedure paths a request names: several, comma-separated, for a batch. */
+function operationsOf(request: Request): string[] {
+  const url = new URL(request.url);
+  const paths = decodeURIComponent(url.pathname.slice(ENDPOINT.length + 1));
+  return url.searchParams.get('batch') === '1' ? paths.split(',') : [paths];
 }
 
 /**
- * Serves the native API. Bodies are decoded strictly: a body that is not UTF-8 is refused
- * whole rather than silently stored with replacement characters.
+ * What refuses a request before its body is read: a batch over the cap, and a write without a
+ * valid key (every procedure needs one; queries come by GET and carry no body).
+ */
+function refusalBeforeBody(
+  request: Request,
+  context: Context,
+  operations: number,
+): TRPCError | null {
+  if (operations > MAX_OPERATIONS_PER_REQUEST) {
+    return new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `batch: at most ${MAX_OPERATIONS_PER_REQUEST} operations per request, not ${operations}`,
+    });
+  }
+  return request.method === 'POST' && !context.caller ? callerRequired(context) : null;
+}
+
+/**
+ * The body of a write, read up to the route's limit. Decoded strictly: a body that is not UTF-8
+ * is refused whole rather than silently stored with replacement characters.
+ */
+async function forwardedWrite(exchange: Exchange): Promise<Request | TRPCError> {
+  let body: Buffer<ArrayBuffer>;
+  try {
+    body = await exchange.readBody();
+  } catch (error) {
+    return toTRPCError(error);
+  }
+  if (!isUtf8(body))
+    return new TRPCError({ code: 'BAD_REQUEST', message: 'body: is not valid UTF-8' });
+  const { request } = exchange;
+  return new Request(request.url, { method: 'POST', headers: request.headers, body });
+}
+
+/**
+ * Serves the native API. The caller is known from the headers before the body is read, so a
+ * write without a valid key costs no more than its headers.
  */
 export async function handleTrpcExchange(exchange: Exchange): Promise<Response> {
   const { request } = exchange;
-  // Checked natively, and the same bytes forwarded: a batch of 1,000 events is ~0.5 MB.
-  if (request.method === 'POST' && !isUtf8(exchange.body)) {
-    return badRequest('body: is not valid UTF-8');
+  const operations = operationsOf(request);
+  exchange.action = operations.join(',');
+  let context: Context;
+  try {
+    context = await createContext({
+      database: exchange.database,
+      authorization: request.headers.get('authorization'),
+      clientAddress: exchange.clientAddress,
+    });
+  } catch (error) {
+    // Resolving the caller failed (a blocked credential, the database): judged like any failure.
+    return trpcErrorResponse(toTRPCError(error));
   }
-  const forwarded =
-    request.method === 'POST'
-      ? new Request(request.url, { method: 'POST', headers: request.headers, body: exchange.body })
-      : request;
-  exchange.action = decodeURIComponent(new URL(request.url).pathname.slice(ENDPOINT.length + 1));
+  exchange.caller = context.caller;
+  const refusal = refusalBeforeBody(request, context, operations.length);
+  if (refusal) return trpcErrorResponse(refusal);
+
+  const forwarded = request.method === 'POST' ? await forwardedWrite(exchange) : request;
+  if (forwarded instanceof TRPCError) return trpcErrorResponse(forwarded);
   return fetchRequestHandler({
     endpoint: ENDPOINT,
     req: forwarded,
     router: appRouter,
-    createContext: async () => {
-      const context = await createContext({
-        database: exchange.database,
-        authorization: request.headers.get('authorization'),
-        clientAddress: exchange.clientAddress,
-      });
-      exchange.caller = context.caller;
-      return context;
-    },
-    responseMeta: ({ errors }) => {
-      const tooMany = errors.find((error) => error.cause instanceof TooManyRequestsError)?.cause;
-      return {
-        headers: new Headers({
-          'cache-control': 'no-store',
-          ...retryAfterHeaders(tooMany instanceof TooManyRequestsError ? tooMany : null),
-        }),
-      };
-    },
+    createContext: () => context,
+    responseMeta: ({ errors }) => ({
+      headers: new Headers({ 'cache-control': 'no-store', ...retryAfterOf(errors) }),
+    }),
   });
 }

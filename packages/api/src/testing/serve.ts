@@ -1,6 +1,7 @@
 import type { Database } from '@opsledger/db';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { handleRequest } from '../http/handle-request';
 
 export interface ServedApi {
@@ -9,18 +10,11 @@ export interface ServedApi {
   close(): Promise<void>;
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer<ArrayBuffer>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  // concat allocates a fresh (never shared) ArrayBuffer, which the Fetch types require.
-  return Buffer.concat(chunks) as Buffer<ArrayBuffer>;
-}
-
-function toFetchRequest(
-  request: IncomingMessage,
-  base: string,
-  body: Buffer<ArrayBuffer>,
-): Request {
+/**
+ * The request as the Fetch API sees it, its body streamed as it arrives (as Next.js hands it to
+ * route handlers): a handler that refuses a request reads no more of it than it chose to.
+ */
+function toFetchRequest(request: IncomingMessage, base: string): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;
@@ -28,17 +22,46 @@ function toFetchRequest(
   }
   const method = request.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(new URL(request.url ?? '/', base), {
+  // Node's fetch needs `duplex` for a streamed body; the DOM typings do not know it yet.
+  const init: RequestInit & { duplex: 'half' } = {
     method,
     headers,
-    body: hasBody ? body : undefined,
-  });
+    body: hasBody ? (Readable.toWeb(request) as ReadableStream<Uint8Array>) : undefined,
+    duplex: 'half',
+  };
+  return new Request(new URL(request.url ?? '/', base), init);
 }
 
-async function writeFetchResponse(response: Response, reply: ServerResponse): Promise<void> {
+/** How long a refused request's connection stays open after its answer, at most. */
+const LINGER_MS = 500;
+
+/**
+ * Writes the answer. When the handler refused a body it did not read (`connection: close`), the
+ * connection lingers for a moment before it closes, until the client hangs up: closing a socket
+ * with unread data resets it at once, and the reset discards an answer not yet on the wire.
+ */
+async function writeFetchResponse(
+  response: Response,
+  request: IncomingMessage,
+  reply: ServerResponse,
+): Promise<void> {
   reply.statusCode = response.status;
   response.headers.forEach((value, name) => reply.setHeader(name, value));
-  reply.end(Buffer.from(await response.arrayBuffer()));
+  const body = Buffer.from(await response.arrayBuffer());
+  if (request.complete || response.headers.get('connection') !== 'close') {
+    reply.end(body);
+    return;
+  }
+  reply.setHeader('content-length', body.length);
+  reply.write(body);
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, LINGER_MS);
+    request.socket.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  reply.end();
 }
 
 export interface ServeOptions {
@@ -58,10 +81,10 @@ export async function serveApi(database: Database, options: ServeOptions = {}): 
   const server = createServer((request, reply) => {
     void (async () => {
       try {
-        const fetchRequest = toFetchRequest(request, base, await readBody(request));
+        const fetchRequest = toFetchRequest(request, base);
         const peer = options.forwardedFor ? undefined : request.socket.remoteAddress;
         const response = await handleRequest(fetchRequest, database, request.url, peer);
-        await writeFetchResponse(response, reply);
+        await writeFetchResponse(response, request, reply);
       } catch (error) {
         console.error('[serveApi] request failed', error);
         if (!reply.headersSent) reply.statusCode = 500;

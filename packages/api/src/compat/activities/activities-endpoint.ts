@@ -22,6 +22,7 @@ const ERROR_CODES: Record<ServiceError['code'], string> = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
 };
 
 /** The alias spellings of the published examples map to the sort they mean (see the schema). */

@@ -29,6 +29,7 @@ const ERROR_CODES: Record<ServiceError['code'], string> = {
   NOT_FOUND: 'blocklet_not_found',
   CONFLICT: 'conflict',
   TOO_MANY_REQUESTS: 'too_many_requests',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../../context';
-import { invalidField, retryAfterHeaders, toServiceError } from '../../errors';
+import { HTTP_STATUS, invalidField, retryAfterHeaders, toServiceError } from '../../errors';
 import type { Exchange } from '../../http/exchange';
 import { authenticateSignedApp } from './app-caller';
 import { listAuditLogs } from './audit-log-list';
@@ -25,12 +25,12 @@ const AUDIT_LOG_OPERATIONS: Record<string, Operation> = {
   POST: {
     action: 'PostObjectsSync',
     status: 201,
-    run: (ctx, signed, exchange) => postObjectsSync(ctx, signed, jsonBody(exchange)),
+    run: async (ctx, signed, exchange) => postObjectsSync(ctx, signed, await jsonBody(exchange)),
   },
   PUT: {
     action: 'PutObjectsSync',
     status: 200,
-    run: (ctx, signed, exchange) => putObjectsSync(ctx, signed, jsonBody(exchange)),
+    run: async (ctx, signed, exchange) => putObjectsSync(ctx, signed, await jsonBody(exchange)),
   },
 };
 
@@ -73,22 +73,15 @@ export async function handleDidSpacesAuditLogRequest(
   }
 }
 
-function jsonBody(exchange: Exchange): unknown {
+/** Read only after the signature (which covers no body) has named a registered app. */
+async function jsonBody(exchange: Exchange): Promise<unknown> {
+  const body = await exchange.readBody();
   try {
-    return JSON.parse(exchange.body.toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch {
     throw invalidField('body', 'must be JSON');
   }
 }
-
-const HTTP_STATUS = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-} as const;
 
 /**
  * Failures as plain text: the client (got with `responseType: 'json'`) reports a body that is

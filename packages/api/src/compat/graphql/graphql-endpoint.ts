@@ -7,12 +7,7 @@ import {
   type YogaInitialContext,
 } from 'graphql-yoga';
 import type { Caller } from '../../auth/authenticate';
-import {
-  retryAfterHeaders,
-  ServiceError,
-  toServiceError,
-  TooManyRequestsError,
-} from '../../errors';
+import { HTTP_STATUS, retryAfterHeaders, ServiceError, toServiceError } from '../../errors';
 import type { Exchange } from '../../http/exchange';
 
 /** What every resolver of a compatible GraphQL endpoint receives. */
@@ -37,6 +32,13 @@ const ARMOR = EnvelopArmorPlugin({
   // is the precise validation error the Activities clients need.
   blockFieldSuggestion: { enabled: false },
 });
+
+/**
+ * How much of a body is read for a caller that could not be identified from its headers: its
+ * answer is an error or the public schema. The published clients' queries are ~150 tokens, a
+ * few hundred bytes.
+ */
+const ANONYMOUS_BODY_BYTES = 16 * 1024;
 
 /**
  * By name, not `instanceof`: graphql-yoga may load another copy of `graphql` than this file
@@ -97,28 +99,39 @@ export function createGraphqlEndpoint(options: GraphqlEndpointOptions) {
     },
   });
 
-  /** A credential or address that failed too often: 429, the error in GraphQL's shape. */
-  function tooManyRequests(error: TooManyRequestsError): Response {
-    const extensions = { code: options.errorCode(error) };
+  /**
+   * A failure before GraphQL runs (a credential or address that failed too often, a body too
+   * large), in GraphQL's error shape.
+   */
+  function refusal(failure: unknown): Response {
+    const known = toServiceError(failure);
+    const error = known
+      ? { message: known.message, extensions: { code: options.errorCode(known) } }
+      : { message: 'internal error', extensions: { code: 'internal' } };
     return Response.json(
-      { errors: [{ message: error.message, extensions }] },
-      { status: 429, headers: retryAfterHeaders(error) },
+      { errors: [error] },
+      { status: known ? HTTP_STATUS[known.code] : 500, headers: retryAfterHeaders(known) },
     );
   }
 
+  /**
+   * The caller is known from the headers first: one that could not be identified gets no more
+   * than ANONYMOUS_BODY_BYTES read, enough for the errors and public schema it can be answered
+   * with.
+   */
   return async (exchange: Exchange): Promise<Response> => {
+    const { request } = exchange;
+    let body: Buffer<ArrayBuffer>;
     try {
       exchange.caller = await options.authenticate(exchange);
+      body = await exchange.readBody(exchange.caller ? undefined : ANONYMOUS_BODY_BYTES);
     } catch (error) {
-      if (error instanceof TooManyRequestsError) return tooManyRequests(error);
-      throw error;
+      return refusal(error);
     }
-    const { request } = exchange;
-    const body = exchange.body.length > 0 ? exchange.body : undefined;
     const forwarded = new Request(request.url, {
       method: request.method,
       headers: request.headers,
-      body,
+      body: body.length > 0 ? body : undefined,
     });
     return yoga.fetch(forwarded, { exchange });
   };

@@ -1,0 +1,52 @@
+import { ServiceError } from '../errors';
+
+/** `8 MiB`, `256 KiB`, `900 bytes`: a limit as a person reads it. */
+export function describeBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
+
+export const bodyTooLarge = (limitBytes: number) =>
+  new ServiceError(
+    'PAYLOAD_TOO_LARGE',
+    `body: must be at most ${describeBytes(limitBytes)} (${limitBytes} bytes)`,
+  );
+
+/** The body size a request declares, or null when it declares none (chunked) or nonsense. */
+export function declaredLength(headers: Headers): number | null {
+  const value = headers.get('content-length');
+  if (value === null || !/^\d+$/.test(value.trim())) return null;
+  return Number(value.trim());
+}
+
+/**
+ * Reads a request body as it streams in, and stops as soon as it passes `limitBytes` (a
+ * `content-length` above the limit is refused before anything is read). The stream is left
+ * unread, not cancelled: cancelling a Node request's stream destroys its socket, and with it the
+ * 413 on its way to the client; the caller closes the connection after answering instead.
+ */
+export async function readBoundedBody(
+  request: Request,
+  limitBytes: number,
+): Promise<Buffer<ArrayBuffer>> {
+  const declared = declaredLength(request.headers);
+  if (declared !== null && declared > limitBytes) throw bodyTooLarge(limitBytes);
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      if (received > limitBytes) throw bodyTooLarge(limitBytes);
+      chunks.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  // concat allocates a fresh (never shared) ArrayBuffer, which the Fetch types require.
+  return Buffer.concat(chunks, received) as Buffer<ArrayBuffer>;
+}
