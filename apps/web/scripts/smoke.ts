@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCompatEndpoints } from './smoke/compat-endpoints';
-import { startNextServer, type NextServer } from './smoke/next-server';
+import { startNextServer, waitForHealth, type NextServer } from '@opsledger/next-server';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const HEALTH_TIMEOUT_MS = 90_000;
@@ -27,29 +27,6 @@ function check(condition: unknown, message: string): asserts condition {
 const began = Date.now();
 const step = (message: string) =>
   console.log(`smoke: [${Math.round((Date.now() - began) / 1000)} s] ${message}`);
-
-async function waitForHealth(server: NextServer): Promise<Record<string, unknown>> {
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-  let last = 'no answer yet';
-  let exitCode: number | null | undefined;
-  void server.exited.then((code) => (exitCode = code));
-  while (Date.now() < deadline) {
-    if (exitCode !== undefined)
-      throw new SmokeFailure(`the server exited (code ${exitCode}) before it was healthy`);
-    try {
-      const response = await fetch(`${server.url}/api/health`);
-      const body = (await response.json()) as Record<string, unknown>;
-      if (response.status === 200) return body;
-      last = `${response.status} ${JSON.stringify(body)}`;
-    } catch (error) {
-      last = error instanceof Error ? error.message : String(error);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new SmokeFailure(
-    `/api/health was not 200 within ${HEALTH_TIMEOUT_MS / 1000} s (last: ${last})`,
-  );
-}
 
 /** A GET of a tRPC query, exactly as the README's curl example sends it. */
 async function query(server: NextServer, key: string | null, path: string, input: unknown) {
@@ -154,7 +131,7 @@ async function main() {
   const server = await startNextServer(appDir, env);
   let failed = true;
   try {
-    const health = await waitForHealth(server);
+    const health = await waitForHealth(server, HEALTH_TIMEOUT_MS);
     check(health.ok === true, `/api/health answered ${JSON.stringify(health)}`);
     check(
       health.database === expectedDatabase,

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-
-const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+import { join } from 'node:path';
 
 /** A port nothing listens on right now. */
 export function freePort(): Promise<number> {
@@ -22,16 +21,33 @@ export function freePort(): Promise<number> {
 
 export interface NextServer {
   url: string;
+  port: number;
+  /** The `next start` process (it serves requests itself). */
+  pid: number;
   /** Everything the server printed so far. */
   output(): string;
   /** Resolves with the exit code once the process has ended. */
   exited: Promise<number | null>;
+  /** SIGTERM, then SIGKILL after 10 s: the server's own orderly stop. */
   stop(): Promise<void>;
+  /** SIGKILL at once, as a crash or an OOM killer would end it. */
+  kill(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Listen on this port (a restarted server keeps its URL); a free one when absent. */
+  port?: number;
 }
 
 /** `next start` of the built app in `appDir`, as `pnpm start` runs it. */
-export async function startNextServer(appDir: string, env: NodeJS.ProcessEnv): Promise<NextServer> {
-  const port = await freePort();
+export async function startNextServer(
+  appDir: string,
+  env: NodeJS.ProcessEnv,
+  options: StartOptions = {},
+): Promise<NextServer> {
+  // Resolved from the app, so a caller outside apps/web need not depend on next itself.
+  const nextBin = createRequire(join(appDir, 'package.json')).resolve('next/dist/bin/next');
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, [nextBin, 'start'], {
     cwd: appDir,
     env: { ...env, PORT: String(port) },
@@ -43,17 +59,25 @@ export async function startNextServer(appDir: string, env: NodeJS.ProcessEnv): P
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
+  const running = () => child.exitCode === null && child.signalCode === null;
 
   return {
     url: `http://127.0.0.1:${port}`,
+    port,
+    pid: child.pid ?? -1,
     output: () => output,
     exited,
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (!running()) return;
       child.kill('SIGTERM');
       const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(killer);
+    },
+    async kill() {
+      if (!running()) return;
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }
