@@ -1,4 +1,5 @@
 import type { Database } from '@opsledger/db';
+import { perDatabase } from '../process/per-database';
 import type { SecretKeyring } from './secret-keyring';
 
 /** The credential tables whose verifiers need the shared secret in clear. */
@@ -14,28 +15,17 @@ export interface CredentialRow {
 
 const identityOf = (row: CredentialRow) => `opsledger:${row.kind}:${row.teamId}:${row.id}`;
 
-/*
- * The keyring belongs with the database whose ciphertexts it opens. It is kept beside it on
- * globalThis because Next.js loads this module once per route bundle, while the database (and
- * the start-up that binds the keyring) is shared by all of them.
- */
-const shared = globalThis as typeof globalThis & {
-  __opsledgerSecretKeyrings?: WeakMap<Database, SecretKeyring>;
-};
-const keyrings = (shared.__opsledgerSecretKeyrings ??= new WeakMap());
+/** The keyring belongs with the database whose ciphertexts it opens; start-up binds it. */
+const keyrings = perDatabase<SecretKeyring>('secret-keyring', () => {
+  throw new Error('no secret keyring is bound to this database (startOpsLedger binds one)');
+});
 
 /** Makes `keyring` the one that seals and opens the shared secrets stored in `database`. */
 export function bindSecretKeyring(database: Database, keyring: SecretKeyring): void {
   keyrings.set(database, keyring);
 }
 
-export function secretKeyringOf(database: Database): SecretKeyring {
-  const keyring = keyrings.get(database);
-  if (!keyring) {
-    throw new Error('no secret keyring is bound to this database (startOpsLedger binds one)');
-  }
-  return keyring;
-}
+export const secretKeyringOf = (database: Database): SecretKeyring => keyrings.of(database);
 
 /** What to store for a credential's shared secret: its ciphertext, bound to the row. */
 export const sealCredentialSecret = (database: Database, row: CredentialRow, plain: string) =>

@@ -5,6 +5,7 @@ import {
   type EventTimeBounds,
 } from '@opsledger/domain';
 import { invalidField } from '../errors';
+import { perDatabase } from '../process/per-database';
 
 /** What one writer may do to the storage every team shares. */
 export interface WriteLimits extends EventTimeBounds {
@@ -17,11 +18,7 @@ export const DEFAULT_WRITE_LIMITS: WriteLimits = {
   maxNewMonthsPerRequest: 12,
 };
 
-/*
- * Kept per opened database: it is the one object every way in (tRPC, the compatible endpoints,
- * the request log, the start-up) already hands to the services, so no entry point can forget it.
- */
-const configured = new WeakMap<Database, WriteLimits>();
+const configured = perDatabase('write-limits', () => DEFAULT_WRITE_LIMITS);
 
 /** Sets the limits writes to this database obey; what is not given keeps its default. */
 export function setWriteLimits(database: Database, limits: Partial<WriteLimits> = {}) {
@@ -29,8 +26,7 @@ export function setWriteLimits(database: Database, limits: Partial<WriteLimits> 
   configured.set(database, { ...DEFAULT_WRITE_LIMITS, ...Object.fromEntries(given) });
 }
 
-export const writeLimitsOf = (database: Database): WriteLimits =>
-  configured.get(database) ?? DEFAULT_WRITE_LIMITS;
+export const writeLimitsOf = (database: Database): WriteLimits => configured.of(database);
 
 /** Refuses a writer's time outside the bounds as a 400 naming the field. */
 export function checkWriterTime(limits: WriteLimits, field: string, instant: string, now: number) {

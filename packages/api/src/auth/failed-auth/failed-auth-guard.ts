@@ -1,28 +1,20 @@
 import type { Database } from '@opsledger/db';
+import { perDatabase } from '../../process/per-database';
 import { TooManyRequestsError } from '../../errors';
 import { DEFAULT_FAILED_AUTH_LIMITS, type FailedAuthLimits } from './failed-auth-limits';
 import { FailureBudgets } from './failure-budgets';
 import { noteFailure } from './failure-events';
 import type { AuthScheme, CredentialOwner } from './failure-report';
 
-/* On globalThis: Next.js loads this module once per route; every route counts together. */
-const shared = globalThis as typeof globalThis & {
-  __opsledgerFailureBudgets?: Map<Database, FailureBudgets>;
-};
-const budgetsByDatabase = (shared.__opsledgerFailureBudgets ??= new Map());
+/** Each database's callers are counted together, whichever route they came in by. */
+const budgetsByDatabase = perDatabase(
+  'failure-budgets',
+  () => new FailureBudgets(DEFAULT_FAILED_AUTH_LIMITS),
+);
 
 /** Sets the limits of a database's callers (StartOptions, tests); counting starts afresh. */
 export function configureFailedAuthLimits(database: Database, limits: FailedAuthLimits): void {
   budgetsByDatabase.set(database, new FailureBudgets(limits));
-}
-
-function budgetsOf(database: Database): FailureBudgets {
-  let budgets = budgetsByDatabase.get(database);
-  if (!budgets) {
-    budgets = new FailureBudgets(DEFAULT_FAILED_AUTH_LIMITS);
-    budgetsByDatabase.set(database, budgets);
-  }
-  return budgets;
 }
 
 export interface AuthAttempt {
@@ -48,7 +40,7 @@ export async function guardAuthentication<T>(
   attempt: AuthAttempt,
   verify: () => Promise<Verdict<T>>,
 ): Promise<T | null> {
-  const budgets = budgetsOf(database);
+  const budgets = budgetsByDatabase.of(database);
   const credential = `${attempt.scheme}:${attempt.credential}`;
   const address = attempt.clientAddress;
   const admission = await budgets.admit(credential, address, attempt.guessable ?? false);
