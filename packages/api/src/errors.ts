@@ -1,3 +1,4 @@
+import { isConnectionFailure } from '@opsledger/db';
 import { IllegalTransitionError, InvalidCursorError } from '@opsledger/domain';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
@@ -5,7 +6,13 @@ import { ZodError } from 'zod';
 /** A failure a caller can act on. Services throw these; `toTRPCError` is the one mapping. */
 export class ServiceError extends Error {
   constructor(
-    readonly code: 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT',
+    readonly code:
+      | 'BAD_REQUEST'
+      | 'UNAUTHORIZED'
+      | 'FORBIDDEN'
+      | 'NOT_FOUND'
+      | 'CONFLICT'
+      | 'SERVICE_UNAVAILABLE',
     message: string,
   ) {
     super(message);
@@ -21,6 +28,12 @@ export const conflict = (message: string) => new ServiceError('CONFLICT', messag
 export const forbidden = (message: string) => new ServiceError('FORBIDDEN', message);
 export const unauthorized = (message = 'a valid API key is required') =>
   new ServiceError('UNAUTHORIZED', message);
+
+/** How long a caller should wait before repeating a request the database could not serve. */
+export const RETRY_AFTER_SECONDS = 2;
+/** The `Retry-After` header every endpoint adds to an answer of this error (none for others). */
+export const retryAfterHeaders = (error: ServiceError | null): Record<string, string> =>
+  error?.code === 'SERVICE_UNAVAILABLE' ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};
 
 /** `path.to.field: problem; other: problem` — every bad field named. */
 export function describeZodError(error: ZodError): string {
@@ -39,8 +52,21 @@ export function toServiceError(error: unknown): ServiceError | null {
   if (error instanceof ZodError) return new ServiceError('BAD_REQUEST', describeZodError(error));
   if (error instanceof InvalidCursorError) return invalidField('cursor', error.message);
   if (error instanceof IllegalTransitionError) return conflict(`status: ${error.message}`);
+  // A restart or an outage, not a bug: the request may work in a moment (never the SQL text).
+  if (isConnectionFailure(error)) {
+    console.error('[opsledger] database unavailable:', describeConnectionFailure(error));
+    return new ServiceError('SERVICE_UNAVAILABLE', 'the database is unavailable; retry shortly');
+  }
   console.error('[opsledger] unexpected error', error);
   return null;
+}
+
+/** The driver's code and message, without the statement or parameters Drizzle adds. */
+function describeConnectionFailure(error: unknown): string {
+  let current: unknown = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  const { code } = current as { code?: unknown };
+  return `${String(code)} ${current instanceof Error ? current.message : ''}`.trim();
 }
 
 /** The native API's mapping: tRPC's own errors pass, the rest are judged by toServiceError. */

@@ -1,4 +1,5 @@
 import type { Database } from '@opsledger/db';
+import { retryAfterHeaders, toServiceError } from '../errors';
 import { openExchange } from './exchange';
 import { logRequest } from './request-log/log-request';
 import { findRoute } from './routes';
@@ -21,8 +22,10 @@ export async function handleRequest(
     response = await found.route.handle(exchange, found.params);
   } catch (error) {
     // Handlers answer every failure they know in their own protocol's shape; this is the rest.
-    console.error('[opsledger] request failed', error);
-    response = Response.json({ error: { message: 'internal error' } }, { status: 500 });
+    const known = toServiceError(error);
+    const status = known?.code === 'SERVICE_UNAVAILABLE' ? 503 : 500;
+    const message = status === 503 ? known?.message : 'internal error';
+    response = Response.json({ error: { message } }, { status, headers: retryAfterHeaders(known) });
   }
   logRequest(exchange, response);
   return response;

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { createContext } from '../context';
+import { RETRY_AFTER_SECONDS, toTRPCError } from '../errors';
 import { appRouter } from '../root';
 import type { Exchange } from './exchange';
 
@@ -32,13 +33,22 @@ export async function handleTrpcExchange(exchange: Exchange): Promise<Response> 
     req: forwarded,
     router: appRouter,
     createContext: async () => {
+      // tRPC answers a failure here with its raw message (SQL text, the key's hash): judge it.
       const context = await createContext({
         database: exchange.database,
         authorization: request.headers.get('authorization'),
+      }).catch((error: unknown) => {
+        throw toTRPCError(error);
       });
       exchange.caller = context.caller;
       return context;
     },
-    responseMeta: () => ({ headers: new Headers({ 'cache-control': 'no-store' }) }),
+    responseMeta: ({ errors }) => {
+      const headers = new Headers({ 'cache-control': 'no-store' });
+      if (errors.some((error) => error.code === 'SERVICE_UNAVAILABLE')) {
+        headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+      }
+      return { headers };
+    },
   });
 }

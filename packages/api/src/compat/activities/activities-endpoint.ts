@@ -16,6 +16,7 @@ const ERROR_CODES: Record<ServiceError['code'], string> = {
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 };
 
 /** The alias spellings of the published examples map to the sort they mean (see the schema). */
@@ -47,6 +48,10 @@ const serveGraphql = createGraphqlEndpoint({
   endpoint: '/api/compat/activities',
   typeDefs: AUDIT_LOG_TYPE_DEFS,
   errorCode: (error) => ERROR_CODES[error.code],
+  resolveCaller: async (exchange) => {
+    const secret = bearerToken(exchange.request.headers.get('authorization'));
+    return secret ? authenticateApiKey(exchange.database, secret) : null;
+  },
   resolvers: {
     DateTime,
     AuditLogSort: AUDIT_LOG_SORT,
@@ -62,9 +67,4 @@ const serveGraphql = createGraphqlEndpoint({
 });
 
 /** Activities Log GraphQL (`/api/compat/activities`): the seed's `auditLogs`, by Bearer key. */
-export async function handleActivitiesRequest(exchange: Exchange): Promise<Response> {
-  const secret = bearerToken(exchange.request.headers.get('authorization'));
-  // Known before GraphQL runs, so every authenticated request joins its team's request log.
-  exchange.caller = secret ? await authenticateApiKey(exchange.database, secret) : null;
-  return serveGraphql(exchange);
-}
+export const handleActivitiesRequest = serveGraphql;

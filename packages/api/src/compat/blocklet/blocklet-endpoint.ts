@@ -28,6 +28,7 @@ const ERROR_CODES: Record<ServiceError['code'], string> = {
   FORBIDDEN: 'forbidden',
   NOT_FOUND: 'blocklet_not_found',
   CONFLICT: 'conflict',
+  SERVICE_UNAVAILABLE: 'service_unavailable',
 };
 
 /**
@@ -58,6 +59,8 @@ const serveGraphql = createGraphqlEndpoint({
   endpoint: '/api/compat/blocklet',
   typeDefs: BLOCKLET_TYPE_DEFS,
   errorCode: (error) => ERROR_CODES[error.code],
+  resolveCaller: (exchange) =>
+    authenticateBlockletRequest(exchange.database, exchange.request.headers),
   resolvers: {
     Uint32,
     Int32,
@@ -81,7 +84,4 @@ const serveGraphql = createGraphqlEndpoint({
  * Blocklet Server's GraphQL API (`new BlockletServerClient(url)`): the caller is known before
  * the query runs, so the request log has it even for a query that fails validation.
  */
-export async function handleBlockletRequest(exchange: Exchange): Promise<Response> {
-  exchange.caller = await authenticateBlockletRequest(exchange.database, exchange.request.headers);
-  return serveGraphql(exchange);
-}
+export const handleBlockletRequest = serveGraphql;

@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../../context';
-import { invalidField, toServiceError } from '../../errors';
+import { invalidField, retryAfterHeaders, toServiceError } from '../../errors';
 import type { Exchange } from '../../http/exchange';
 import { authenticateSignedApp } from './app-caller';
 import { listAuditLogs } from './audit-log-list';
@@ -66,7 +66,7 @@ export async function handleDidSpacesAuditLogRequest(
   } catch (error) {
     const known = toServiceError(error);
     return known
-      ? errorResponse(HTTP_STATUS[known.code], known.message)
+      ? errorResponse(HTTP_STATUS[known.code], known.message, retryAfterHeaders(known))
       : errorResponse(500, 'internal error');
   }
 }
@@ -85,6 +85,7 @@ const HTTP_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  SERVICE_UNAVAILABLE: 503,
 } as const;
 
 /**

@@ -6,7 +6,8 @@ import {
   createYoga,
   type YogaInitialContext,
 } from 'graphql-yoga';
-import { ServiceError, toServiceError } from '../../errors';
+import type { Caller } from '../../auth/authenticate';
+import { retryAfterHeaders, ServiceError, toServiceError } from '../../errors';
 import type { Exchange } from '../../http/exchange';
 
 /** What every resolver of a compatible GraphQL endpoint receives. */
@@ -49,6 +50,11 @@ export interface GraphqlEndpointOptions {
   resolvers: Parameters<typeof createSchema<GraphqlContext>>[0]['resolvers'];
   /** The protocol's name for a known failure (e.g. Blocklet's `forbidden`), as its code. */
   errorCode(error: ServiceError): string;
+  /**
+   * Who calls, known before GraphQL runs so that every authenticated request joins its team's
+   * request log; its failures (a database that is down) are answered as GraphQL errors too.
+   */
+  resolveCaller(exchange: Exchange): Promise<Caller | null>;
 }
 
 /**
@@ -60,8 +66,24 @@ export function createGraphqlEndpoint(options: GraphqlEndpointOptions) {
   function judged(failure: unknown, located: GraphQLError | undefined): GraphQLError {
     const where = { nodes: located?.nodes, path: located?.path };
     const known = toServiceError(failure);
-    const extensions = { code: known ? options.errorCode(known) : 'internal' };
+    const extensions = {
+      code: known ? options.errorCode(known) : 'internal',
+      // The one failure worth a 5xx: clients retry it, and should, after Retry-After.
+      ...(known?.code === 'SERVICE_UNAVAILABLE'
+        ? { http: { status: 503, headers: retryAfterHeaders(known) } }
+        : {}),
+    };
     return createGraphQLError(known?.message ?? 'internal error', { ...where, extensions });
+  }
+
+  /** A failure before GraphQL ran, in the shape GraphQL clients read. */
+  function failedBeforeExecution(failure: unknown): Response {
+    const { message, extensions } = judged(failure, undefined);
+    const { http, ...rest } = extensions as { http?: { status: number; headers: object } };
+    return Response.json(
+      { errors: [{ message, extensions: rest }] },
+      { status: http?.status ?? 500, headers: { ...http?.headers } },
+    );
   }
 
   const yoga = createYoga<{ exchange: Exchange }, GraphqlContext>({
@@ -86,7 +108,12 @@ export function createGraphqlEndpoint(options: GraphqlEndpointOptions) {
     },
   });
 
-  return (exchange: Exchange): Promise<Response> => {
+  return async (exchange: Exchange): Promise<Response> => {
+    try {
+      exchange.caller = await options.resolveCaller(exchange);
+    } catch (error) {
+      return failedBeforeExecution(error);
+    }
     const { request } = exchange;
     const body = exchange.body.length > 0 ? exchange.body : undefined;
     const forwarded = new Request(request.url, {
@@ -94,6 +121,6 @@ export function createGraphqlEndpoint(options: GraphqlEndpointOptions) {
       headers: request.headers,
       body,
     });
-    return Promise.resolve(yoga.fetch(forwarded, { exchange }));
+    return yoga.fetch(forwarded, { exchange });
   };
 }

@@ -3,7 +3,7 @@ import {
   authenticateHBlockRequest,
   type HBlockAuthFailure,
 } from '../../auth/hblock-users/authenticate-hblock-user';
-import { toServiceError } from '../../errors';
+import { retryAfterHeaders, toServiceError } from '../../errors';
 import type { Exchange } from '../../http/exchange';
 import { flushRequestLog } from '../../http/request-log/request-log-queue';
 import { listPlatformEvents } from '../../services/platform-events/list-platform-events';
@@ -32,6 +32,21 @@ const REFUSALS: Record<HBlockAuthFailure['reason'], [number, string, string]> = 
 
 /** `GET /rest/v1/system/event?number=&type=`: the caller's team's last events, newest first. */
 export async function handleHBlockEventRequest(exchange: Exchange): Promise<Response> {
+  try {
+    return await answerEventRequest(exchange);
+  } catch (error) {
+    const known = toServiceError(error);
+    if (known?.code === 'SERVICE_UNAVAILABLE') {
+      const headers = retryAfterHeaders(known);
+      return hblockError(exchange, 503, 'ServiceUnavailable', known.message, headers);
+    }
+    return known
+      ? hblockError(exchange, 400, 'InvalidParameter', known.message)
+      : hblockError(exchange, 500, 'InternalError', 'internal error');
+  }
+}
+
+async function answerEventRequest(exchange: Exchange): Promise<Response> {
   const { request } = exchange;
   if (request.method !== 'GET') {
     return hblockError(exchange, 405, 'MethodNotAllowed', `${request.method}: only GET is served`);
@@ -56,18 +71,11 @@ export async function handleHBlockEventRequest(exchange: Exchange): Promise<Resp
   if ('parameter' in query) {
     return hblockError(exchange, 400, 'InvalidParameter', `${query.parameter}: ${query.problem}`);
   }
-  try {
-    // The caller's own earlier requests are in the log before it is read.
-    await flushRequestLog(exchange.database);
-    const list = await listPlatformEvents({
-      ctx: { database: exchange.database, caller },
-      input: query.input,
-    });
-    return hblockData(exchange, { events: list.events.map(toHBlockEvent) });
-  } catch (error) {
-    const known = toServiceError(error);
-    return known
-      ? hblockError(exchange, 400, 'InvalidParameter', known.message)
-      : hblockError(exchange, 500, 'InternalError', 'internal error');
-  }
+  // The caller's own earlier requests are in the log before it is read.
+  await flushRequestLog(exchange.database);
+  const list = await listPlatformEvents({
+    ctx: { database: exchange.database, caller },
+    input: query.input,
+  });
+  return hblockData(exchange, { events: list.events.map(toHBlockEvent) });
 }

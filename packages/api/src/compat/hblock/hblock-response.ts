@@ -1,8 +1,9 @@
 import type { Exchange } from '../../http/exchange';
 
 /** Every HBlock answer names its request, errors included (`x-hblock-request-id`). */
-function headersFor(exchange: Exchange): Headers {
+function headersFor(exchange: Exchange, extra: Record<string, string> = {}): Headers {
   return new Headers({
+    ...extra,
     'x-hblock-request-id': exchange.requestId,
     'content-type': 'application/json;charset=utf-8',
     'cache-control': 'no-store',
@@ -22,6 +23,8 @@ export function hblockError(
   status: number,
   code: string,
   message: string,
+  headers: Record<string, string> = {},
 ): Response {
-  return new Response(JSON.stringify({ code, message }), { status, headers: headersFor(exchange) });
+  const body = JSON.stringify({ code, message });
+  return new Response(body, { status, headers: headersFor(exchange, headers) });
 }
