@@ -67,4 +67,6 @@ export async function createTestApi() {
 }
 
 export { serveApi, type ServedApi } from './serve';
+// A database that can go down and come back, for tests of what callers see during a restart.
+export { createOutageDatabase, type OutageDatabase } from '@opsledger/db/testing';
 export { demoRandom, type DemoRandom } from '../bootstrap/demo-data/demo-random';
