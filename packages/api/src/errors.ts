@@ -1,4 +1,4 @@
-import { isConnectionFailure } from '@opsledger/db';
+import { connectionFailureCode } from '@opsledger/db';
 import { IllegalTransitionError, InvalidCursorError } from '@opsledger/domain';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
@@ -53,20 +53,13 @@ export function toServiceError(error: unknown): ServiceError | null {
   if (error instanceof InvalidCursorError) return invalidField('cursor', error.message);
   if (error instanceof IllegalTransitionError) return conflict(`status: ${error.message}`);
   // A restart or an outage, not a bug: the request may work in a moment (never the SQL text).
-  if (isConnectionFailure(error)) {
-    console.error('[opsledger] database unavailable:', describeConnectionFailure(error));
+  const unavailable = connectionFailureCode(error);
+  if (unavailable) {
+    console.error(`[opsledger] database unavailable (${unavailable})`);
     return new ServiceError('SERVICE_UNAVAILABLE', 'the database is unavailable; retry shortly');
   }
   console.error('[opsledger] unexpected error', error);
   return null;
-}
-
-/** The driver's code and message, without the statement or parameters Drizzle adds. */
-function describeConnectionFailure(error: unknown): string {
-  let current: unknown = error;
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  const { code } = current as { code?: unknown };
-  return `${String(code)} ${current instanceof Error ? current.message : ''}`.trim();
 }
 
 /** The native API's mapping: tRPC's own errors pass, the rest are judged by toServiceError. */

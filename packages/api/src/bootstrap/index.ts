@@ -2,3 +2,4 @@ export { startOpsLedger, type OpsLedger, type StartOptions, type StartStatus } f
 export { bootstrapTeam, type BootstrapReport } from './bootstrap-team';
 export type { CredentialsStore } from './team-credentials';
 export type { DemoDataReport } from './demo-data/seed-demo-data';
+export type { DatabaseHealth } from './database-health';

@@ -31,18 +31,22 @@ function codeOf(error: object): string | undefined {
 }
 
 /**
- * Whether a failure means the database is unavailable (down, restarting, unreachable, out of
- * connections) rather than that the statement was wrong: the same request may work in a few
- * seconds. Drizzle wraps driver errors (`cause`), so the chain is followed.
+ * The code that shows a failure means the database is unavailable (down, restarting,
+ * unreachable, out of connections) rather than that the statement was wrong, e.g.
+ * `ECONNREFUSED` or `57P01`; null for any other failure. Drizzle wraps driver errors (`cause`),
+ * so the chain is followed.
  */
-export function isConnectionFailure(error: unknown): boolean {
+export function connectionFailureCode(error: unknown): string | null {
   for (let current = error, depth = 0; depth < 5; depth++) {
-    if (typeof current !== 'object' || current === null) return false;
+    if (typeof current !== 'object' || current === null) return null;
     const code = codeOf(current);
     if (code && (SOCKET_CODES.has(code) || DRIVER_CODES.has(code) || isUnavailableState(code))) {
-      return true;
+      return code;
     }
     current = (current as { cause?: unknown }).cause;
   }
-  return false;
+  return null;
 }
+
+/** Whether the same request may work in a few seconds: see connectionFailureCode. */
+export const isConnectionFailure = (error: unknown) => connectionFailureCode(error) !== null;
