@@ -41,6 +41,7 @@ export async function postgresOutage(url: string): Promise<OutageDatabase> {
   }
   const up = () =>
     new Promise<void>((resolve, reject) => {
+      if (server) return resolve();
       server = createServer(relay);
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => {
