@@ -1,3 +1,4 @@
+import { connectionFailureCode } from '@opsledger/db';
 import { IllegalTransitionError, InvalidCursorError } from '@opsledger/domain';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
@@ -12,8 +13,11 @@ export class ServiceError extends Error {
       | 'NOT_FOUND'
       | 'CONFLICT'
       | 'PAYLOAD_TOO_LARGE'
-      | 'TOO_MANY_REQUESTS',
+      | 'TOO_MANY_REQUESTS'
+      | 'SERVICE_UNAVAILABLE',
     message: string,
+    /** For a refusal that ends by itself (429, 503): when the same request may work. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ServiceError';
@@ -22,19 +26,17 @@ export class ServiceError extends Error {
 
 /** A refusal that ends by itself: every endpoint answers it 429 with `Retry-After` seconds. */
 export class TooManyRequestsError extends ServiceError {
-  constructor(
-    message: string,
-    readonly retryAfterSeconds: number,
-  ) {
-    super('TOO_MANY_REQUESTS', message);
+  constructor(message: string, retryAfterSeconds: number) {
+    super('TOO_MANY_REQUESTS', message, retryAfterSeconds);
   }
 }
 
-/** The `Retry-After` header of a failure that has one. */
+/** How long a caller should wait before repeating a request the database could not serve. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/** The `Retry-After` header every endpoint adds to the answer of a failure that has one. */
 export function retryAfterHeaders(error: ServiceError | null): Record<string, string> {
-  return error instanceof TooManyRequestsError
-    ? { 'retry-after': String(error.retryAfterSeconds) }
-    : {};
+  return error?.retryAfterSeconds ? { 'retry-after': String(error.retryAfterSeconds) } : {};
 }
 
 /** Bad input that only a service can see: the message starts with the field's name. */
@@ -55,6 +57,7 @@ export const HTTP_STATUS: Record<ServiceError['code'], number> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /** `path.to.field: problem; other: problem` — every bad field named. */
@@ -74,6 +77,16 @@ export function toServiceError(error: unknown): ServiceError | null {
   if (error instanceof ZodError) return new ServiceError('BAD_REQUEST', describeZodError(error));
   if (error instanceof InvalidCursorError) return invalidField('cursor', error.message);
   if (error instanceof IllegalTransitionError) return conflict(`status: ${error.message}`);
+  // A restart or an outage, not a bug: the request may work in a moment (never the SQL text).
+  const unavailable = connectionFailureCode(error);
+  if (unavailable) {
+    console.error(`[opsledger] database unavailable (${unavailable})`);
+    return new ServiceError(
+      'SERVICE_UNAVAILABLE',
+      'the database is unavailable; retry shortly',
+      RETRY_AFTER_SECONDS,
+    );
+  }
   console.error('[opsledger] unexpected error', error);
   return null;
 }

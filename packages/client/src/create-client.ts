@@ -2,12 +2,18 @@ import type { AppRouter } from '@opsledger/api';
 import { MAX_OPERATIONS_PER_REQUEST } from '@opsledger/domain';
 import { createTRPCClient, httpBatchLink, retryLink, type TRPCLink } from '@trpc/client';
 import { fillIdempotencyKeys, isIdempotentPath } from './links/idempotency-keys';
-import { classifyFailure, withTransientStatuses } from './links/transient-failure';
+import { classifyFailure, retryAfterMsOf, withTransientStatuses } from './links/transient-failure';
 
 export interface RetryOptions {
-  /** Attempts in all, the first included (default 4). */
+  /**
+   * Attempts in all, the first included (default 12: with the delays below ~20-40 s of
+   * patience, enough to ride out a database restart behind the API).
+   */
   attempts?: number;
-  /** Delay before the first retry; it doubles each time, with jitter (default 250 ms). */
+  /**
+   * Delay before the first retry; it doubles each time, with jitter (default 250 ms). A longer
+   * `Retry-After` from the server is honoured.
+   */
   baseDelayMs?: number;
   /** Longest delay between two attempts (default 5 s). */
   maxDelayMs?: number;
@@ -39,19 +45,24 @@ function backoff(retry: Required<RetryOptions>) {
 
 function retryingLink(options: RetryOptions): TRPCLink<AppRouter> {
   const retry: Required<RetryOptions> = {
-    attempts: options.attempts ?? 4,
+    attempts: options.attempts ?? 12,
     baseDelayMs: options.baseDelayMs ?? 250,
     maxDelayMs: options.maxDelayMs ?? 5_000,
   };
+  const jittered = backoff(retry);
+  // retryLink asks for the delay with the attempt number only, synchronously right after
+  // `retry` judged the failure: the server's Retry-After is carried over in between.
+  let serverDelayMs = 0;
   return retryLink({
     retry: ({ op, error, attempts }) => {
+      serverDelayMs = retryAfterMsOf(error);
       if (attempts >= retry.attempts) return false;
       const failure = classifyFailure(error);
       if (failure === 'unsent') return true;
       // A request that may have been processed is repeated only when repeating is harmless.
       return failure === 'transient' && (op.type === 'query' || isIdempotentPath(op.path));
     },
-    retryDelayMs: backoff(retry),
+    retryDelayMs: (attempt) => Math.max(jittered(attempt), serverDelayMs),
   });
 }
 
@@ -59,8 +70,9 @@ function retryingLink(options: RetryOptions): TRPCLink<AppRouter> {
  * The typed client of the OpsLedger API. Retries use tRPC's own `retryLink`: it works on
  * whole operations inside the link chain, so it sees the procedure path and type (needed to
  * tell a safe repeat from an unsafe one) and needs no extra dependency. Queries and keyed writes
- * are retried on network errors and 502/503/504; other writes only when the request provably
- * never left; 4xx answers never.
+ * are retried on network errors and 502/503/504 (the API's answer while its database is
+ * down), after the server's Retry-After; other writes only when the request provably never
+ * left; 4xx and 500 answers never.
  */
 export function createOpsLedgerClient(options: OpsLedgerClientOptions) {
   const links: TRPCLink<AppRouter>[] = [idempotencyKeyLink];

@@ -4,6 +4,7 @@ export type { RawQuery, RawTransaction } from './connection/raw';
 export { copyTextFields, copyTextRow } from './connection/raw';
 export { openDatabase, type DatabaseConfig } from './connection/open';
 export { DataDirInUseError } from './connection/data-dir-lock';
+export { connectionFailureCode, isConnectionFailure } from './connection/connection-failure';
 export { migrateDatabase } from './migrate';
 export {
   appendEvents,

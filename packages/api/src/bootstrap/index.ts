@@ -3,3 +3,4 @@ export { bootstrapTeam, type BootstrapReport } from './bootstrap-team';
 export type { CredentialsStore } from './team-credentials';
 export type { DemoDataReport } from './demo-data/seed-demo-data';
 export { DEFAULT_WRITE_LIMITS, type WriteLimits } from '../services/write-limits';
+export type { DatabaseHealth } from './database-health';

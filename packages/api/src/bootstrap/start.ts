@@ -8,6 +8,7 @@ import { attachSecretKeyring, openServerKeyring } from '../secrets/server-keyrin
 import { setWriteLimits, type WriteLimits } from '../services/write-limits';
 import { bootstrapTeam, type BootstrapReport } from './bootstrap-team';
 import { startPartitionMaintenance } from './partition-maintenance';
+import { checkDatabase, type DatabaseHealth } from './database-health';
 import { recordLifecycleEvent } from './platform-lifecycle';
 import type { CredentialsStore } from './team-credentials';
 
@@ -38,6 +39,8 @@ export interface OpsLedger {
   /** Also bootstrapped: the demo team and its credentials exist, its demo data is written. */
   ready: Promise<BootstrapReport>;
   status(): StartStatus;
+  /** Whether the database answers now (a started server can lose it: a restart, an outage). */
+  checkDatabase(): Promise<DatabaseHealth>;
   /**
    * A graceful stop: writes the pending request log, records ServiceStopped in every team and
    * closes the database. Call it once the server has stopped taking requests (SIGTERM).
@@ -113,7 +116,13 @@ function start(options: StartOptions): OpsLedger {
       await recordLifecycleEvent(opened, 'ServiceStopped', log);
       await opened.close();
     })());
-  return { database, ready, status: () => status, stop };
+  return {
+    database,
+    ready,
+    status: () => status,
+    checkDatabase: async () => checkDatabase(await database),
+    stop,
+  };
 }
 
 /**

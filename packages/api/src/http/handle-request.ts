@@ -1,5 +1,6 @@
 import type { Database } from '@opsledger/db';
 import { forwardedClientAddress } from './client-address';
+import { HTTP_STATUS, retryAfterHeaders, toServiceError } from '../errors';
 import { openExchange } from './exchange';
 import { logRequest } from './request-log/log-request';
 import { findRoute } from './routes';
@@ -32,8 +33,10 @@ export async function handleRequest(
     response = await found.route.handle(exchange, found.params);
   } catch (error) {
     // Handlers answer every failure they know in their own protocol's shape; this is the rest.
-    console.error('[opsledger] request failed', error);
-    response = Response.json({ error: { message: 'internal error' } }, { status: 500 });
+    const known = toServiceError(error);
+    const status = known ? HTTP_STATUS[known.code] : 500;
+    const message = known ? known.message : 'internal error';
+    response = Response.json({ error: { message } }, { status, headers: retryAfterHeaders(known) });
   }
   logRequest(exchange, response);
   return exchange.bodyLeftUnread ? closingConnection(response) : response;

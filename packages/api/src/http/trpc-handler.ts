@@ -5,7 +5,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { createContext, type Context } from '../context';
-import { retryAfterHeaders, toTRPCError, TooManyRequestsError } from '../errors';
+import { retryAfterHeaders, ServiceError, toTRPCError } from '../errors';
 import { appRouter } from '../root';
 import { callerRequired } from '../trpc';
 import type { Exchange } from './exchange';
@@ -25,10 +25,11 @@ function trpcErrorResponse(error: TRPCError): Response {
   return Response.json(body, { status: httpStatus, headers: retryAfterOf([error]) });
 }
 
-/** `Retry-After` when one of the errors is a refusal that ends by itself (a 429). */
+/** `Retry-After` when one of the errors is a refusal that ends by itself (429, 503). */
 function retryAfterOf(errors: readonly TRPCError[]): Record<string, string> {
-  const cause = errors.find((error) => error.cause instanceof TooManyRequestsError)?.cause;
-  return retryAfterHeaders(cause instanceof TooManyRequestsError ? cause : null);
+  const causes = errors.map((error) => error.cause);
+  const lasting = causes.find((cause) => cause instanceof ServiceError && cause.retryAfterSeconds);
+  return retryAfterHeaders(lasting instanceof ServiceError ? lasting : null);
 }
 
 /** The procedure paths a request names: several, comma-separated, for a batch. */

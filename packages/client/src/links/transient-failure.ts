@@ -6,12 +6,34 @@ const TRANSIENT_STATUSES = new Set([502, 503, 504]);
 /** Connection errors that prove the request never reached the server. */
 const UNSENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH']);
 
-/** A gateway's 502/503/504: its body is rarely tRPC's JSON, so the status is kept here. */
+/** A server's Retry-After longer than this is not waited for (a retry comes sooner). */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+/**
+ * A 502/503/504: its body is rarely tRPC's JSON (a gateway's page), so the status is kept here,
+ * with how long the server asked to wait (`Retry-After`, seconds or an HTTP date), if it did.
+ */
 export class TransientResponseError extends Error {
-  constructor(readonly status: number) {
+  constructor(
+    readonly status: number,
+    readonly retryAfterMs: number | null = null,
+  ) {
     super(`the server answered ${status}: try again later`);
     this.name = 'TransientResponseError';
   }
+}
+
+/** Milliseconds a `Retry-After` header asks for; null when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) * 1000 : Date.parse(header) - now;
+  return Number.isFinite(seconds) ? Math.min(Math.max(seconds, 0), MAX_RETRY_AFTER_MS) : null;
+}
+
+/** How long the server asked the caller to wait before repeating a failed call (0 if it did not). */
+export function retryAfterMsOf(error: unknown): number {
+  const cause = error instanceof TRPCClientError ? error.cause : undefined;
+  return cause instanceof TransientResponseError ? (cause.retryAfterMs ?? 0) : 0;
 }
 
 /**
@@ -23,7 +45,8 @@ export function withTransientStatuses(fetchImpl: typeof fetch): typeof fetch {
     const response = await fetchImpl(input, init);
     if (TRANSIENT_STATUSES.has(response.status)) {
       await response.body?.cancel();
-      throw new TransientResponseError(response.status);
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      throw new TransientResponseError(response.status, retryAfterMs);
     }
     return response;
   };

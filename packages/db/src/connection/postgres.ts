@@ -13,40 +13,35 @@ function rawTransaction(tx: postgres.Sql): RawTransaction {
   };
 }
 
-const CONNECT_TIMEOUT_MS = 30_000;
+/** A server that accepts no connection (restarting, unreachable) fails requests this fast. */
+const CONNECT_TIMEOUT_S = 10;
+
+/**
+ * Seconds before a closed connection reconnects after `retries` failures in a row. postgres.js
+ * grows this to 20 s, so a pool that failed often while PostgreSQL restarted waited that long
+ * after it was back; here it stays under a second.
+ */
+const reconnectDelay = (retries: number) =>
+  (0.5 + Math.random() / 2) * Math.min(2 ** retries / 20, 1);
 
 /**
  * postgres.js writes a COPY's data and its CopyDone as two small packets; with Nagle's
  * algorithm on, the second waits for the server's delayed ACK (~40 ms on loopback), so every
  * COPY cost ~90 ms whatever its size. Its sockets therefore get TCP_NODELAY.
+ *
+ * The socket is handed over while still connecting: postgres.js then sees a refused or lost
+ * connection through the socket's own error and close events and returns the connection to
+ * its pool. A factory that rejects instead leaves the connection "connecting" for good, and
+ * after `max` refusals (a PostgreSQL restart) every later query waited forever.
  */
-function openSocket(options: {
-  host: string[];
-  port: number[];
-  path?: string | false;
-}): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = options.path
-      ? connect(options.path)
-      : connect({
-          host: options.host[0] ?? 'localhost',
-          port: options.port[0] ?? 5432,
-          noDelay: true,
-        });
-    const timer = setTimeout(
-      () => socket.destroy(new Error('timed out connecting to PostgreSQL')),
-      CONNECT_TIMEOUT_MS,
-    );
-    socket.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      socket.removeAllListeners('error');
-      resolve(socket);
-    });
-  });
+function openSocket(options: { host: string[]; port: number[]; path?: string | false }): Socket {
+  return options.path
+    ? connect(options.path)
+    : connect({
+        host: options.host[0] ?? 'localhost',
+        port: options.port[0] ?? 5432,
+        noDelay: true,
+      });
 }
 
 /**
@@ -57,6 +52,8 @@ function openSocket(options: {
 export function createPostgresDatabase(url: string): Database {
   const options = {
     max: 10,
+    connect_timeout: CONNECT_TIMEOUT_S,
+    backoff: reconnectDelay,
     onnotice: () => {},
     // postgres.js takes a socket factory but does not declare it in its types.
     socket: openSocket,

@@ -13,6 +13,9 @@ import type { Database } from '../database';
 import { migrateDatabase, migrationsFolder } from '../migrate';
 import { createPgliteDatabase } from '../connection/pglite';
 import { createPostgresDatabase } from '../connection/postgres';
+import { pgliteOutage, postgresOutage, type OutageDatabase } from './outage';
+
+export type { OutageDatabase };
 
 function migrationsDigest(): string {
   const folder = migrationsFolder();
@@ -63,4 +66,13 @@ export async function createTestDatabase(): Promise<Database> {
   }
   const pg = await PGlite.create({ loadDataDir: await migratedTemplate() });
   return createPgliteDatabase(pg);
+}
+
+/**
+ * Like createTestDatabase, but its server can be taken down and brought back (`down`, `up`):
+ * for tests of what callers see during a PostgreSQL restart and of the recovery after it.
+ */
+export async function createOutageDatabase(): Promise<OutageDatabase> {
+  const url = process.env.DATABASE_URL;
+  return url ? postgresOutage(url) : pgliteOutage(await migratedTemplate());
 }

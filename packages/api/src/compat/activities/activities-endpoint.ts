@@ -23,6 +23,7 @@ const ERROR_CODES: Record<ServiceError['code'], string> = {
   CONFLICT: 'CONFLICT',
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 };
 
 /** The alias spellings of the published examples map to the sort they mean (see the schema). */

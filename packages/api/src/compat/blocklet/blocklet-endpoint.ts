@@ -30,6 +30,7 @@ const ERROR_CODES: Record<ServiceError['code'], string> = {
   CONFLICT: 'conflict',
   TOO_MANY_REQUESTS: 'too_many_requests',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  SERVICE_UNAVAILABLE: 'service_unavailable',
 };
 
 /**

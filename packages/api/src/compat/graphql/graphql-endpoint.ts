@@ -58,8 +58,10 @@ export interface GraphqlEndpointOptions {
   /** The protocol's name for a known failure (e.g. Blocklet's `forbidden`), as its code. */
   errorCode(error: ServiceError): string;
   /**
-   * Who sends the request, known before GraphQL runs so that every authenticated request joins
-   * its team's request log; null lets resolvers refuse in GraphQL's own way.
+   * Who calls, known from the headers before GraphQL runs (and before the body is read), so
+   * that every authenticated request joins its team's request log; null lets resolvers refuse
+   * in GraphQL's own way. Its failures (too many, a database that is down) are answered as
+   * GraphQL errors too.
    */
   authenticate(exchange: Exchange): Promise<Caller | null>;
 }
@@ -73,7 +75,13 @@ export function createGraphqlEndpoint(options: GraphqlEndpointOptions) {
   function judged(failure: unknown, located: GraphQLError | undefined): GraphQLError {
     const where = { nodes: located?.nodes, path: located?.path };
     const known = toServiceError(failure);
-    const extensions = { code: known ? options.errorCode(known) : 'internal' };
+    const extensions = {
+      code: known ? options.errorCode(known) : 'internal',
+      // The one failure worth a 5xx: clients retry it, and should, after Retry-After.
+      ...(known?.code === 'SERVICE_UNAVAILABLE'
+        ? { http: { status: 503, headers: retryAfterHeaders(known) } }
+        : {}),
+    };
     return createGraphQLError(known?.message ?? 'internal error', { ...where, extensions });
   }
 
@@ -101,7 +109,7 @@ export function createGraphqlEndpoint(options: GraphqlEndpointOptions) {
 
   /**
    * A failure before GraphQL runs (a credential or address that failed too often, a body too
-   * large), in GraphQL's error shape.
+   * large, a database that is down), in GraphQL's error shape with the HTTP status it means.
    */
   function refusal(failure: unknown): Response {
     const known = toServiceError(failure);

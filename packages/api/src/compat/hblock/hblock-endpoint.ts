@@ -3,7 +3,7 @@ import {
   authenticateHBlockRequest,
   type HBlockAuthFailure,
 } from '../../auth/hblock-users/authenticate-hblock-user';
-import { retryAfterHeaders, toServiceError, TooManyRequestsError } from '../../errors';
+import { retryAfterHeaders, toServiceError, type ServiceError } from '../../errors';
 import type { Exchange } from '../../http/exchange';
 import { flushRequestLog } from '../../http/request-log/request-log-queue';
 import { listPlatformEvents } from '../../services/platform-events/list-platform-events';
@@ -30,8 +30,25 @@ const REFUSALS: Record<HBlockAuthFailure['reason'], [number, string, string]> = 
   ],
 };
 
+/** Failures that end by themselves, in HBlock's words; any other known one is bad input. */
+const FAILURES: Partial<Record<ServiceError['code'], [number, string]>> = {
+  TOO_MANY_REQUESTS: [429, 'TooManyRequests'],
+  SERVICE_UNAVAILABLE: [503, 'ServiceUnavailable'],
+};
+
 /** `GET /rest/v1/system/event?number=&type=`: the caller's team's last events, newest first. */
 export async function handleHBlockEventRequest(exchange: Exchange): Promise<Response> {
+  try {
+    return await answerEventRequest(exchange);
+  } catch (error) {
+    const known = toServiceError(error);
+    if (!known) return hblockError(exchange, 500, 'InternalError', 'internal error');
+    const [status, code] = FAILURES[known.code] ?? [400, 'InvalidParameter'];
+    return hblockError(exchange, status, code, known.message, retryAfterHeaders(known));
+  }
+}
+
+async function answerEventRequest(exchange: Exchange): Promise<Response> {
   const { request } = exchange;
   if (request.method !== 'GET') {
     return hblockError(exchange, 405, 'MethodNotAllowed', `${request.method}: only GET is served`);
@@ -41,14 +58,7 @@ export async function handleHBlockEventRequest(exchange: Exchange): Promise<Resp
     headers: request.headers,
     target: exchange.target,
     clientAddress: exchange.clientAddress,
-  }).catch((error: unknown) => {
-    if (error instanceof TooManyRequestsError) return error;
-    throw error;
   });
-  if (auth instanceof TooManyRequestsError) {
-    const headers = retryAfterHeaders(auth);
-    return hblockError(exchange, 429, 'TooManyRequests', auth.message, headers);
-  }
   if ('failure' in auth) {
     const [status, code, message] = REFUSALS[auth.failure.reason];
     return hblockError(exchange, status, code, message);
@@ -64,18 +74,11 @@ export async function handleHBlockEventRequest(exchange: Exchange): Promise<Resp
   if ('parameter' in query) {
     return hblockError(exchange, 400, 'InvalidParameter', `${query.parameter}: ${query.problem}`);
   }
-  try {
-    // The caller's own earlier requests are in the log before it is read.
-    await flushRequestLog(exchange.database);
-    const list = await listPlatformEvents({
-      ctx: { database: exchange.database, caller },
-      input: query.input,
-    });
-    return hblockData(exchange, { events: list.events.map(toHBlockEvent) });
-  } catch (error) {
-    const known = toServiceError(error);
-    return known
-      ? hblockError(exchange, 400, 'InvalidParameter', known.message)
-      : hblockError(exchange, 500, 'InternalError', 'internal error');
-  }
+  // The caller's own earlier requests are in the log before it is read.
+  await flushRequestLog(exchange.database);
+  const list = await listPlatformEvents({
+    ctx: { database: exchange.database, caller },
+    input: query.input,
+  });
+  return hblockData(exchange, { events: list.events.map(toHBlockEvent) });
 }

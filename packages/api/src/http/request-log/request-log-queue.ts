@@ -1,5 +1,6 @@
-import type { Database } from '@opsledger/db';
+import { isConnectionFailure, type Database } from '@opsledger/db';
 import { MAX_BATCH, type PlatformEventInput } from '@opsledger/domain';
+import { randomUUID } from 'node:crypto';
 import type { Caller } from '../../auth/authenticate';
 import { recordPlatformEventBatch } from '../../services/platform-events/record-platform-events';
 
@@ -7,8 +8,13 @@ import { recordPlatformEventBatch } from '../../services/platform-events/record-
 const FLUSH_DELAY_MS = 20;
 /** This many waiting entries are written at once, without waiting for the delay. */
 const FLUSH_AT = 200;
-/** A database that cannot keep up loses log entries rather than the process its memory. */
+/**
+ * A database that cannot keep up (or is down for long) loses log entries rather than the
+ * process its memory; what is dropped is counted and reported.
+ */
 const MAX_WAITING = 20_000;
+/** Entries the database could not take (down, restarting) are tried again after this. */
+const RETRY_DELAY_MS = 1_000;
 
 /** One request on its way to the log: the event is built off the request path, at flush time. */
 export interface QueuedEntry {
@@ -41,14 +47,37 @@ function queueOf(database: Database): DatabaseQueue {
   return queue;
 }
 
+/**
+ * Written events whose write the database refused as unavailable wait for the next flush, at
+ * the front, within the bound: the log loses nothing it accepted to a restart.
+ */
+function keepForRetry(
+  database: Database,
+  queue: DatabaseQueue,
+  caller: Caller,
+  events: PlatformEventInput[],
+): void {
+  const kept = events.slice(0, Math.max(0, MAX_WAITING - queue.waiting.length));
+  queue.dropped += events.length - kept.length;
+  queue.waiting.unshift(...kept.map((event) => ({ caller, build: async () => event })));
+  scheduleFlush(database, queue, RETRY_DELAY_MS);
+}
+
 /** One write per team (in batches the event store accepts) for what the entries became. */
-async function writeEntries(database: Database, entries: readonly QueuedEntry[]): Promise<void> {
+async function writeEntries(
+  database: Database,
+  queue: DatabaseQueue,
+  entries: readonly QueuedEntry[],
+): Promise<void> {
   const built = await Promise.all(
     entries.map(async (entry) => ({ caller: entry.caller, event: await entry.build() })),
   );
   const byTeam = new Map<string, { caller: Caller; events: PlatformEventInput[] }>();
   for (const { caller, event } of built) {
     if (!event) continue;
+    // Fixed before the first attempt, so a retry after a lost answer is stored once, in time.
+    event.idempotencyKey ??= randomUUID();
+    event.occurredAt ??= new Date().toISOString();
     const team = byTeam.get(caller.team.id) ?? { caller, events: [] };
     team.events.push(event);
     byTeam.set(caller.team.id, team);
@@ -59,12 +88,20 @@ async function writeEntries(database: Database, entries: readonly QueuedEntry[])
         const items = events.slice(start, start + MAX_BATCH);
         await recordPlatformEventBatch({ ctx: { database, caller }, input: { items } }).catch(
           (error: unknown) => {
+            if (isConnectionFailure(error)) return keepForRetry(database, queue, caller, items);
             console.error(`[opsledger] request log: ${items.length} entries lost`, error);
           },
         );
       }
     }),
   );
+}
+
+function scheduleFlush(database: Database, queue: DatabaseQueue, delayMs: number): void {
+  if (queue.timer) return;
+  queue.timer = setTimeout(() => flushQueue(database, queue), delayMs);
+  // A waiting log entry does not keep a process alive; shutdown flushes explicitly.
+  queue.timer.unref?.();
 }
 
 function flushQueue(database: Database, queue: DatabaseQueue): void {
@@ -77,7 +114,7 @@ function flushQueue(database: Database, queue: DatabaseQueue): void {
   if (queue.waiting.length === 0) return;
   const entries = queue.waiting;
   queue.waiting = [];
-  const writing = writeEntries(database, entries).catch((error: unknown) => {
+  const writing = writeEntries(database, queue, entries).catch((error: unknown) => {
     console.error('[opsledger] request log: a write failed', error);
   });
   queue.writing.add(writing);
@@ -93,11 +130,7 @@ export function enqueueRequestLog(database: Database, entry: QueuedEntry): void 
   }
   queue.waiting.push(entry);
   if (queue.waiting.length >= FLUSH_AT) return flushQueue(database, queue);
-  if (!queue.timer) {
-    queue.timer = setTimeout(() => flushQueue(database, queue), FLUSH_DELAY_MS);
-    // A waiting log entry does not keep a process alive; shutdown flushes explicitly.
-    queue.timer.unref?.();
-  }
+  scheduleFlush(database, queue, FLUSH_DELAY_MS);
 }
 
 /**
