@@ -22,7 +22,11 @@ function probes(url: string, key: string, appDid: string): Probe[] {
     ['auditLogs.list{from:0000}', read('auditLogs.list', { from: YEAR_ZERO })],
     ['auditLogs.list{from:0001+14}', read('auditLogs.list', { from: YEAR_ONE_AHEAD })],
     ['auditLogs.list{to:0000}', read('auditLogs.list', { to: YEAR_ZERO })],
-    ['passportLogs.list{from:0000}', read('passportLogs.list', { from: YEAR_ZERO })],
+    // Passport lists take no time filter (an unknown key is ignored): their time is written.
+    [
+      'passportLogs.record{occurredAt:0000}',
+      write('passportLogs.record', { passportId: 'p-y0', action: 'use', occurredAt: YEAR_ZERO }),
+    ],
     [
       'activities.list{createdAtAfter:0000}',
       read('activities.list', { filter: { createdAtAfter: YEAR_ZERO } }),
