@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The one lint config. Layering is enforced here: only packages/db may import a driver or
- * drizzle (see shared DESIGN.md), so everything else goes through its re-exports.
+ * drizzle (see docs/architecture.md), so everything else goes through its re-exports.
  */
 export const base = tseslint.config(
   { ignores: ['**/.next/**', '**/dist/**', '**/drizzle/**', '**/*.config.*', '**/next-env.d.ts'] },

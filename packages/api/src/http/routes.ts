@@ -32,7 +32,7 @@ const GRAPHQL_BODY = 256 * KiB;
 const DID_SPACES_BODY = 1 * MiB;
 const NO_BODY = 0;
 
-/** Every endpoint OpsLedger serves over HTTP (DESIGN.md, "Contract"). */
+/** Every endpoint OpsLedger serves over HTTP (docs/architecture.md, "The one HTTP entry"). */
 export const ROUTES: readonly Route[] = [
   {
     module: 'API',

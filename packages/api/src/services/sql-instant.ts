@@ -2,7 +2,7 @@ import { sql } from '@opsledger/db';
 
 /**
  * An ISO instant as a SQL value. Cast from text in SQL: postgres.js would otherwise round a
- * timestamptz parameter to milliseconds (STACK-NOTES.md), and a cursor must compare exactly.
+ * timestamptz parameter to milliseconds (docs/stack-notes.md), and a cursor must compare exactly.
  */
 export const sqlInstant = (iso: string) => sql`${iso}::text::timestamptz`;
 

@@ -57,7 +57,7 @@ export function createPostgresDatabase(url: string): Database {
     onnotice: () => {},
     // postgres.js takes a socket factory but does not declare it in its types.
     socket: openSocket,
-    // Generic plans turned summaries and searches 3-10x slower here (STACK-NOTES.md).
+    // Generic plans turned summaries and searches 3-10x slower here (docs/performance.md).
     connection: {
       plan_cache_mode: 'force_custom_plan',
       application_name: 'opsledger',

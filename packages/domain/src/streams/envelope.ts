@@ -65,7 +65,7 @@ const str = (value: string | null) => (value === null ? 'null' : JSON.stringify(
 /**
  * The part of an event's canonical form that does not depend on its place in the chain. The
  * envelope's field order is fixed and written out by hand: a generic canonical serialiser over
- * the whole row costs most of the chain's time (see PERFORMANCE.md), so only the free-form
+ * the whole row costs most of the chain's time (see docs/performance.md), so only the free-form
  * payload goes through it. Writers build it before taking the team's chain lock.
  */
 export function canonicalEventBody(event: EventEnvelope): string {

@@ -1,6 +1,6 @@
 /*
- * The GraphQL documents of seed 003 (the Activities Log API user guide), copied verbatim from
- * ../shared/seeds/003_1fc7b3801a6198c6.txt: do not reformat them.
+ * The GraphQL documents of seed 003 (the Activities Log API user guide, one of the external seed
+ * documents of the four systems OpsLedger grew from), copied verbatim: do not reformat them.
  */
 
 /** "Example Query" (under "Querying Audit Logs"). */

@@ -1,6 +1,6 @@
 /*
- * Seed 000's example responses (Blocklet Server's Data & Operations queries), copied verbatim
- * from ../shared/seeds/000_7b9fa93bb5383118.txt: do not reformat them. getAuditLogs' is cut
+ * Seed 000's example responses (the external seed document of Blocklet Server's Data &
+ * Operations queries), copied verbatim: do not reformat them. getAuditLogs' is cut
  * off in the seed after `"page": 1` ("See all 2 lines"); its two closing braces are restored.
  */
 

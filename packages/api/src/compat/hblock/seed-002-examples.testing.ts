@@ -1,6 +1,6 @@
 /*
- * Seed 002's example responses (the HBlock event API), copied verbatim from
- * ../shared/seeds/002_35ee5d10482c7a93.txt: do not reformat them.
+ * Seed 002's example responses (the external seed document of the HBlock event API), copied
+ * verbatim: do not reformat them.
  */
 
 /** 响应示例1: the body. */
