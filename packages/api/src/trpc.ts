@@ -2,11 +2,13 @@ import { roleAllows, type Permission } from '@opsledger/domain';
 import { TRPCError, initTRPC } from '@trpc/server';
 import type { Context, ServiceContext } from './context';
 import { toTRPCError } from './errors';
+import { inputIssuesOf } from './input-issues';
 
 const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape }) {
-    // Internal errors were already reduced to a bare message by toTRPCError.
-    return { ...shape, data: { ...shape.data, stack: undefined } };
+  errorFormatter({ shape, error }) {
+    // Internal errors were already reduced to a bare message by toTRPCError. An input that
+    // failed validation also names each bad field by its path, for a form to mark it.
+    return { ...shape, data: { ...shape.data, stack: undefined, issues: inputIssuesOf(error) } };
   },
 });
 

@@ -1,4 +1,5 @@
 import { handleRequest } from '@opsledger/api';
+import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { opsLedger } from './opsledger';
 
 /**
@@ -13,7 +14,7 @@ export async function serveRequest(request: Request): Promise<Response> {
     const body = {
       error: {
         message: 'the database is not available; see /api/health',
-        code: -32603,
+        code: TRPC_ERROR_CODES_BY_KEY.SERVICE_UNAVAILABLE,
         data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 },
       },
     };

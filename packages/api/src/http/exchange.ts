@@ -3,6 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { Caller } from '../auth/authenticate';
 import { declaredLength, readBoundedBody } from './bounded-body';
 
+/** A failure as the endpoint answered it, in its protocol's words: what the request log keeps. */
+export interface ExchangeFailure {
+  /** The protocol's name for it (e.g. tRPC's `FORBIDDEN`, HBlock's `InvalidParameter`), if any. */
+  readonly code?: string;
+  readonly message: string;
+}
+
 /**
  * One HTTP request on its way through OpsLedger: what every endpoint handler receives. The body
  * is read once, on demand, so the handler and the request log see the same bytes, and a handler
@@ -36,6 +43,11 @@ export interface Exchange {
   caller: Caller | null;
   /** What the request asked for, as the request log's event name (e.g. `getAuditLogs`). */
   action: string | null;
+  /**
+   * Set by the handler where it decides to answer with a failure, so the request log records
+   * what was decided rather than reading it back out of the response.
+   */
+  failure: ExchangeFailure | null;
 }
 
 function sendsBody(request: Request): boolean {
@@ -83,5 +95,6 @@ export function openExchange(options: {
     module: options.module,
     caller: null,
     action: null,
+    failure: null,
   };
 }

@@ -36,6 +36,7 @@ export async function handleRequest(
     const known = toServiceError(error);
     const status = known ? HTTP_STATUS[known.code] : 500;
     const message = known ? known.message : 'internal error';
+    exchange.failure = { code: known ? known.code : 'INTERNAL_SERVER_ERROR', message };
     response = Response.json({ error: { message } }, { status, headers: retryAfterHeaders(known) });
   }
   logRequest(exchange, response);

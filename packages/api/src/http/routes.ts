@@ -32,11 +32,16 @@ const GRAPHQL_BODY = 256 * KiB;
 const DID_SPACES_BODY = 1 * MiB;
 const NO_BODY = 0;
 
-/** Every endpoint OpsLedger serves over HTTP (docs/architecture.md, "The one HTTP entry"). */
+/**
+ * Every endpoint OpsLedger serves over HTTP (docs/architecture.md, "The one HTTP entry"). Each
+ * has a Next route file under apps/web/src/app whose folders name the same parameters;
+ * route-table.test.ts there keeps the two in step.
+ */
 export const ROUTES: readonly Route[] = [
   {
     module: 'API',
-    pattern: /^\/api\/trpc(?:\/|$)/,
+    // The procedure names (`trpc`, as the Next route's folder names them) are read by tRPC.
+    pattern: /^\/api\/trpc(?:\/(?<trpc>.*))?$/,
     bodyLimitBytes: NATIVE_API_BODY,
     handle: handleTrpcExchange,
   },

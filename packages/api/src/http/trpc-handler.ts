@@ -12,11 +12,18 @@ import type { Exchange } from './exchange';
 
 const ENDPOINT = '/api/trpc';
 
+/** What the request log keeps of a tRPC failure: the first, for a batch. */
+function failureOf(errors: readonly TRPCError[]): Exchange['failure'] {
+  const [first] = errors;
+  return first ? { code: first.code, message: first.message } : null;
+}
+
 /**
  * A refusal in tRPC's own error shape, so typed clients surface the message. A batch gets one
  * error for all its operations (the client hands it to each).
  */
-function trpcErrorResponse(error: TRPCError): Response {
+function trpcErrorResponse(exchange: Exchange, error: TRPCError): Response {
+  exchange.failure = failureOf([error]);
   const httpStatus = getHTTPStatusCodeFromError(error);
   const data = { code: error.code, httpStatus };
   const body = {
@@ -91,21 +98,22 @@ export async function handleTrpcExchange(exchange: Exchange): Promise<Response> 
     });
   } catch (error) {
     // Resolving the caller failed (a blocked credential, the database): judged like any failure.
-    return trpcErrorResponse(toTRPCError(error));
+    return trpcErrorResponse(exchange, toTRPCError(error));
   }
   exchange.caller = context.caller;
   const refusal = refusalBeforeBody(request, context, operations.length);
-  if (refusal) return trpcErrorResponse(refusal);
+  if (refusal) return trpcErrorResponse(exchange, refusal);
 
   const forwarded = request.method === 'POST' ? await forwardedWrite(exchange) : request;
-  if (forwarded instanceof TRPCError) return trpcErrorResponse(forwarded);
+  if (forwarded instanceof TRPCError) return trpcErrorResponse(exchange, forwarded);
   return fetchRequestHandler({
     endpoint: ENDPOINT,
     req: forwarded,
     router: appRouter,
     createContext: () => context,
-    responseMeta: ({ errors }) => ({
-      headers: new Headers({ 'cache-control': 'no-store', ...retryAfterOf(errors) }),
-    }),
+    responseMeta: ({ errors }) => {
+      exchange.failure = failureOf(errors);
+      return { headers: new Headers({ 'cache-control': 'no-store', ...retryAfterOf(errors) }) };
+    },
   });
 }

@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../../context';
 import { HTTP_STATUS, invalidField, retryAfterHeaders, toServiceError } from '../../errors';
-import type { Exchange } from '../../http/exchange';
+import type { Exchange, ExchangeFailure } from '../../http/exchange';
 import { authenticateSignedApp } from './app-caller';
 import { listAuditLogs } from './audit-log-list';
 import { postObjectsSync, putObjectsSync } from './audit-log-writes';
@@ -9,7 +9,8 @@ import type { SignedRequest } from './signed-request';
 
 export async function handleBlockletMetaRequest(exchange: Exchange): Promise<Response> {
   if (exchange.request.method !== 'GET' && exchange.request.method !== 'HEAD') {
-    return errorResponse(405, 'method: only GET', { allow: 'GET, HEAD' });
+    const refusal = { code: 'METHOD_NOT_SUPPORTED', message: 'method: only GET' };
+    return errorResponse(exchange, 405, refusal, { allow: 'GET, HEAD' });
   }
   return blockletMetaResponse(exchange);
 }
@@ -57,7 +58,8 @@ export async function handleDidSpacesAuditLogRequest(
   const operation = operations[exchange.request.method];
   if (!operation) {
     const allowed = Object.keys(operations).join(', ');
-    return errorResponse(405, `method: only ${allowed}`, { allow: allowed });
+    const refusal = { code: 'METHOD_NOT_SUPPORTED', message: `method: only ${allowed}` };
+    return errorResponse(exchange, 405, refusal, { allow: allowed });
   }
   try {
     const { caller, signed } = await authenticateSignedApp(exchange, params.appDid);
@@ -68,8 +70,8 @@ export async function handleDidSpacesAuditLogRequest(
   } catch (error) {
     const known = toServiceError(error);
     return known
-      ? errorResponse(HTTP_STATUS[known.code], known.message, retryAfterHeaders(known))
-      : errorResponse(500, 'internal error');
+      ? errorResponse(exchange, HTTP_STATUS[known.code], known, retryAfterHeaders(known))
+      : errorResponse(exchange, 500, { code: 'INTERNAL_SERVER_ERROR', message: 'internal error' });
   }
 }
 
@@ -88,8 +90,14 @@ async function jsonBody(exchange: Exchange): Promise<unknown> {
  * not JSON as the command's `statusMessage`, while a JSON body is reduced to "Response code
  * 401 (Unauthorized)". Plain text is what lets its user read why.
  */
-function errorResponse(status: number, message: string, headers: Record<string, string> = {}) {
-  return new Response(message, {
+function errorResponse(
+  exchange: Exchange,
+  status: number,
+  failure: ExchangeFailure,
+  headers: Record<string, string> = {},
+) {
+  exchange.failure = { code: failure.code, message: failure.message };
+  return new Response(failure.message, {
     status,
     headers: { 'content-type': 'text/plain; charset=utf-8', ...headers },
   });

@@ -9,6 +9,7 @@ import {
 import type { Caller } from '../../auth/authenticate';
 import { HTTP_STATUS, retryAfterHeaders, ServiceError, toServiceError } from '../../errors';
 import type { Exchange } from '../../http/exchange';
+import { recordFailure } from './record-failure';
 
 /** What every resolver of a compatible GraphQL endpoint receives. */
 export interface GraphqlContext extends YogaInitialContext {
@@ -91,7 +92,7 @@ export function createGraphqlEndpoint(options: GraphqlEndpointOptions) {
       typeDefs: options.typeDefs,
       resolvers: options.resolvers,
     }),
-    plugins: [ARMOR],
+    plugins: [ARMOR, recordFailure],
     graphiql: false,
     landingPage: false,
     logging: false,
@@ -111,11 +112,12 @@ export function createGraphqlEndpoint(options: GraphqlEndpointOptions) {
    * A failure before GraphQL runs (a credential or address that failed too often, a body too
    * large, a database that is down), in GraphQL's error shape with the HTTP status it means.
    */
-  function refusal(failure: unknown): Response {
+  function refusal(exchange: Exchange, failure: unknown): Response {
     const known = toServiceError(failure);
     const error = known
       ? { message: known.message, extensions: { code: options.errorCode(known) } }
       : { message: 'internal error', extensions: { code: 'internal' } };
+    exchange.failure = { code: error.extensions.code, message: error.message };
     return Response.json(
       { errors: [error] },
       { status: known ? HTTP_STATUS[known.code] : 500, headers: retryAfterHeaders(known) },
@@ -134,7 +136,7 @@ export function createGraphqlEndpoint(options: GraphqlEndpointOptions) {
       exchange.caller = await options.authenticate(exchange);
       body = await exchange.readBody(exchange.caller ? undefined : ANONYMOUS_BODY_BYTES);
     } catch (error) {
-      return refusal(error);
+      return refusal(exchange, error);
     }
     const forwarded = new Request(request.url, {
       method: request.method,

@@ -28,6 +28,7 @@ export function hblockError(
   message: string,
   extraHeaders: Record<string, string> = {},
 ): Response {
+  exchange.failure = { code, message };
   const headers = headersFor(exchange);
   for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, value);
   return new Response(JSON.stringify({ code, message }), { status, headers });

@@ -1,10 +1,10 @@
 import { PlatformEventInput } from '@opsledger/domain';
 import type { Exchange } from '../exchange';
+import { loggedFailure } from './logged-failure';
 import { recordedBody } from './recorded-body';
 import { redactTarget } from './redact-secrets';
 import { requesterIp } from './requester-ip';
 import { enqueueRequestLog } from './request-log-queue';
-import { responseError } from './response-error';
 
 const MAX_NAME_CHARS = 200;
 const MAX_URL_CHARS = 4000;
@@ -12,13 +12,9 @@ const MAX_URL_CHARS = 4000;
 const pathOf = (target: string) => target.split('?')[0] ?? target;
 
 /** What the log stores of one request: HBlock's user event. */
-async function userEvent(
-  exchange: Exchange,
-  status: number,
-  errorCopy: Response | null,
-): Promise<PlatformEventInput | null> {
+function userEvent(exchange: Exchange, status: number): PlatformEventInput | null {
   const { request } = exchange;
-  const failure = status >= 400 ? await responseError(status, errorCopy) : null;
+  const failure = status >= 400 ? loggedFailure(status, exchange.failure) : null;
   const url = redactTarget(exchange.target);
   const event = PlatformEventInput.safeParse({
     type: 'user',
@@ -51,17 +47,8 @@ async function userEvent(
 export function logRequest(exchange: Exchange, response: Response): void {
   const { caller } = exchange;
   if (!caller) return;
-  let errorCopy: Response | null = null;
-  if (response.status >= 400 && response.body) {
-    try {
-      // Taken now, before the server streams the original to the client.
-      errorCopy = response.clone();
-    } catch {
-      errorCopy = null;
-    }
-  }
   enqueueRequestLog(exchange.database, {
     caller,
-    build: () => userEvent(exchange, response.status, errorCopy),
+    build: () => Promise.resolve(userEvent(exchange, response.status)),
   });
 }
