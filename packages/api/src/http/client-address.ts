@@ -11,7 +11,16 @@ import { IpAddress } from '@opsledger/domain';
  * first entries are whatever the client sent. Served directly, a client that sends its own
  * header chooses its address: put a proxy in front in production (docs: failed-auth limits).
  */
-export function forwardedClientAddress(headers: Headers): string | null {
-  const last = headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
-  return last && IpAddress.safeParse(last).success ? last : null;
+function forwardedClientAddress(headers: Headers): string | null {
+  return validAddress(headers.get('x-forwarded-for')?.split(',').at(-1)?.trim());
 }
+
+/**
+ * The one address a request is known by (failure budgets, the request log): the socket's when
+ * the server knows it, else the nearest forwarded hop; always a valid IP or null.
+ */
+export const clientAddressOf = (headers: Headers, socketAddress: string | undefined) =>
+  validAddress(socketAddress) ?? forwardedClientAddress(headers);
+
+const validAddress = (value: string | undefined) =>
+  value && IpAddress.safeParse(value).success ? value : null;

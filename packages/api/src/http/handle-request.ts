@@ -1,5 +1,5 @@
 import type { Database } from '@opsledger/db';
-import { forwardedClientAddress } from './client-address';
+import { clientAddressOf } from './client-address';
 import { HTTP_STATUS, retryAfterHeaders, toServiceError } from '../errors';
 import { openExchange } from './exchange';
 import { logRequest } from './request-log/log-request';
@@ -26,7 +26,7 @@ export async function handleRequest(
     module: found.route.module,
     bodyLimitBytes: found.route.bodyLimitBytes,
     target,
-    clientAddress: clientAddress ?? forwardedClientAddress(request.headers),
+    clientAddress: clientAddressOf(request.headers, clientAddress),
   });
   let response: Response;
   try {

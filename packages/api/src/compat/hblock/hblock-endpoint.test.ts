@@ -10,7 +10,8 @@ let served: ServedApi;
 let get: ReturnType<typeof hblockClient>;
 beforeAll(async () => {
   api = await createTestApi();
-  served = await serveApi(api.database);
+  // As behind Next.js: the client's address is the nearest hop of x-forwarded-for.
+  served = await serveApi(api.database, { forwardedFor: true });
   get = hblockClient(served.url);
 });
 afterAll(async () => {
@@ -100,9 +101,9 @@ describe('HBlock user events: the request log', () => {
     expect(firstListId).toMatch(/^[0-9a-f]{32}$/);
   });
 
-  it('records the body and url with secrets redacted, and the first forwarded hop', () => {
+  it('records the body and url with secrets redacted, and the nearest forwarded hop', () => {
     const record = events.find((event) => event.name === 'auditLogs.record');
-    expect(record).toMatchObject({ module: 'API', statusCode: 200, requesterIP: '203.0.113.7' });
+    expect(record).toMatchObject({ module: 'API', statusCode: 200, requesterIP: '10.0.0.1' });
     expect(JSON.parse(record?.detail?.body ?? '')).toMatchObject({
       content: 'signed in',
       actor: { did: 'z1', password: '[redacted]', profile: { apiToken: '[redacted]' } },

@@ -3,7 +3,6 @@ import type { Exchange } from '../exchange';
 import { loggedFailure } from './logged-failure';
 import { recordedBody } from './recorded-body';
 import { redactTarget } from './redact-secrets';
-import { requesterIp } from './requester-ip';
 import { enqueueRequestLog } from './request-log-queue';
 
 const MAX_NAME_CHARS = 200;
@@ -25,7 +24,8 @@ function userEvent(exchange: Exchange, status: number): PlatformEventInput | nul
     ),
     occurredAt: exchange.receivedAt,
     requestId: exchange.requestId,
-    requesterIP: requesterIp(request.headers),
+    // The address the failure budgets counted, not a header the client may have written.
+    requesterIP: exchange.clientAddress ?? undefined,
     statusCode: status,
     errorCode: failure?.code,
     errorMessage: failure?.message,

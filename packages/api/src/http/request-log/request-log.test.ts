@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordedBody } from './recorded-body';
 import { redactJson, redactTarget } from './redact-secrets';
-import { requesterIp } from './requester-ip';
 
 describe('redaction', () => {
   it('replaces secret-named members at any depth, in any case, arrays included', () => {
@@ -57,18 +56,5 @@ describe('recordedBody', () => {
       omitted: `${long.length} bytes`,
       reason: 'too large to record',
     });
-  });
-});
-
-describe('requesterIp', () => {
-  it('takes the first forwarded hop, then x-real-ip, and only a valid address', () => {
-    expect(requesterIp(new Headers({ 'x-forwarded-for': ' 2001:db8::1 , 10.0.0.1' }))).toBe(
-      '2001:db8::1',
-    );
-    expect(
-      requesterIp(new Headers({ 'x-forwarded-for': 'unknown', 'x-real-ip': '198.51.100.2' })),
-    ).toBe('198.51.100.2');
-    expect(requesterIp(new Headers({ 'x-forwarded-for': '1.2.3.4:80' }))).toBeUndefined();
-    expect(requesterIp(new Headers())).toBeUndefined();
   });
 });
