@@ -6,6 +6,7 @@ export { openDatabase, type DatabaseConfig } from './connection/open';
 export { DataDirInUseError } from './connection/data-dir-lock';
 export { connectionFailureCode, isConnectionFailure } from './connection/connection-failure';
 export { migrateDatabase } from './migrate';
+export { copyTargetOf, type ColumnKey, type CopyTarget } from './copy/copy-target';
 export {
   appendEvents,
   appendEventsIn,
@@ -14,12 +15,7 @@ export {
   type AppendOptions,
 } from './events/append';
 export { chainHash } from './events/chain-hash';
-export {
-  chainEvents,
-  EVENT_COPY_COLUMNS,
-  prepareEvent,
-  type PreparedEvent,
-} from './events/chain-events';
+export { chainEvents, EVENT_COPY, prepareEvent, type PreparedEvent } from './events/chain-events';
 export {
   ensureEventPartitions,
   maintainEventPartitions,

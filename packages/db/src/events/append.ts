@@ -3,8 +3,8 @@ import type { Database } from '../database';
 import type { RawTransaction } from '../connection/raw';
 import {
   chainEvents,
-  EVENT_COPY_COLUMNS,
-  IDEMPOTENCY_COPY_COLUMNS,
+  EVENT_COPY,
+  IDEMPOTENCY_COPY,
   idempotencyCopyText,
   prepareEvent,
   type PreparedEvent,
@@ -126,11 +126,11 @@ async function appendPreparedIn(
   const earlier = await earlierKeys(tx, teamId, firstOfEachKey(prepared));
   const { ids, fresh } = withoutRetries(prepared, earlier);
   if (fresh.length > 0) {
-    await tx.copyIn('events', EVENT_COPY_COLUMNS, chainEvents(teamId, head, fresh));
+    await tx.copyIn(EVENT_COPY.table, EVENT_COPY.columns, chainEvents(teamId, head, fresh));
     const keyed = fresh.filter((event) => event.key !== null);
     if (keyed.length > 0) {
       const keysText = idempotencyCopyText(teamId, keyed);
-      await tx.copyIn('event_idempotency_keys', IDEMPOTENCY_COPY_COLUMNS, keysText);
+      await tx.copyIn(IDEMPOTENCY_COPY.table, IDEMPOTENCY_COPY.columns, keysText);
     }
     await tx.query(`update event_chain_heads set seq = $2, hash = $3 where team_id = $1`, [
       teamId,
