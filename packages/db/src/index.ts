@@ -16,6 +16,17 @@ export {
 } from './events/append';
 export { chainHash } from './events/chain-hash';
 export { chainEvents, EVENT_COPY, prepareEvent, type PreparedEvent } from './events/chain-events';
+export { copyTrafficHits, type TrafficHitRow } from './traffic/copy-traffic-hits';
+export {
+  insertDailyUniques,
+  type DailyUniqueCandidate,
+  type FreshUniques,
+} from './traffic/daily-uniques';
+export {
+  addToDailyFigures,
+  type DailyCounter,
+  type DailyFiguresIncrement,
+} from './traffic/daily-figures';
 export {
   ensureEventPartitions,
   maintainEventPartitions,
