@@ -28,6 +28,11 @@ export {
   type DailyFiguresIncrement,
 } from './traffic/daily-figures';
 export {
+  dailyBackupOutcomes,
+  type BackupOutcomeWindow,
+  type DailyBackupOutcome,
+} from './runs/daily-backup-outcomes';
+export {
   ensureEventPartitions,
   maintainEventPartitions,
   EventPartitionLimitError,
