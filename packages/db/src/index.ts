@@ -5,6 +5,7 @@ export { copyTextFields, copyTextRow } from './connection/raw';
 export { openDatabase, type DatabaseConfig } from './connection/open';
 export { DataDirInUseError } from './connection/data-dir-lock';
 export { connectionFailureCode, isConnectionFailure } from './connection/connection-failure';
+export { pingDatabase } from './connection/ping';
 export { migrateDatabase } from './migrate';
 export { copyTargetOf, type ColumnKey, type CopyTarget } from './copy/copy-target';
 export {
@@ -32,6 +33,13 @@ export {
   type BackupOutcomeWindow,
   type DailyBackupOutcome,
 } from './runs/daily-backup-outcomes';
+export {
+  replaceSharedSecrets,
+  sharedSecretsAfter,
+  type SharedSecretChange,
+  type SharedSecretHolder,
+  type StoredSharedSecret,
+} from './credentials/shared-secrets';
 export {
   ensureEventPartitions,
   maintainEventPartitions,
