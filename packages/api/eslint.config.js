@@ -1,3 +1,4 @@
-import config from '@opsledger/eslint-config';
+import { base, dbUserLayer } from '@opsledger/eslint-config';
 
-export default config;
+// The one package of the product that imports @opsledger/db (no driver, no Drizzle).
+export default [...base, dbUserLayer];

@@ -1,4 +1,4 @@
-import { base } from '@opsledger/eslint-config';
+import { base, dbLayer } from '@opsledger/eslint-config';
 
 // The one package that may import the driver and Drizzle.
-export default base;
+export default [...base, dbLayer];

@@ -1,3 +1,4 @@
-import config from '@opsledger/eslint-config';
+import { base, domainLayer } from '@opsledger/eslint-config';
 
-export default config;
+// Shared with the browser: no node-only module, no other workspace package.
+export default [...base, domainLayer];

@@ -1,9 +1,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { appLayer } from './layering.js';
 
 /**
- * The one lint config. Layering is enforced here: only packages/db may import a driver or
- * drizzle (see docs/architecture.md), so everything else goes through its re-exports.
+ * The one lint config. Each package's eslint.config.js adds its layer from layering.js (see
+ * docs/architecture.md): who may import a driver, @opsledger/db or node-only modules.
  */
 export const base = tseslint.config(
   { ignores: ['**/.next/**', '**/dist/**', '**/drizzle/**', '**/*.config.*', '**/next-env.d.ts'] },
@@ -20,21 +21,7 @@ export const base = tseslint.config(
   },
 );
 
-const driverMessage = 'Only packages/db talks to the database; import from @opsledger/db.';
+export { appLayer, dbLayer, dbUserLayer, domainLayer } from './layering.js';
 
-export const noDirectDatabase = {
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        paths: ['drizzle-orm', 'postgres', '@electric-sql/pglite'].map((name) => ({
-          name,
-          message: driverMessage,
-        })),
-        patterns: [{ group: ['drizzle-orm/*', '@electric-sql/pglite/*'], message: driverMessage }],
-      },
-    ],
-  },
-};
-
-export default [...base, noDirectDatabase];
+/** Apps, the client and tooling: no driver, no @opsledger/db (see layering.js). */
+export default [...base, appLayer];

@@ -1,6 +1,6 @@
 import {
   chainEvents,
-  EVENT_COPY_COLUMNS,
+  EVENT_COPY,
   prepareEvent,
   type Database,
   type PendingEvent,
@@ -34,5 +34,7 @@ export function hashedCopyText(
 
 /** One raw COPY into the events table, in one transaction. */
 export function copyEvents(database: Database, copyText: string): Promise<void> {
-  return database.transaction(({ raw }) => raw.copyIn('events', EVENT_COPY_COLUMNS, copyText));
+  return database.transaction(({ raw }) =>
+    raw.copyIn(EVENT_COPY.table, EVENT_COPY.columns, copyText),
+  );
 }

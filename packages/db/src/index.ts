@@ -5,7 +5,9 @@ export { copyTextFields, copyTextRow } from './connection/raw';
 export { openDatabase, type DatabaseConfig } from './connection/open';
 export { DataDirInUseError } from './connection/data-dir-lock';
 export { connectionFailureCode, isConnectionFailure } from './connection/connection-failure';
+export { pingDatabase } from './connection/ping';
 export { migrateDatabase } from './migrate';
+export { copyTargetOf, type ColumnKey, type CopyTarget } from './copy/copy-target';
 export {
   appendEvents,
   appendEventsIn,
@@ -14,12 +16,30 @@ export {
   type AppendOptions,
 } from './events/append';
 export { chainHash } from './events/chain-hash';
+export { chainEvents, EVENT_COPY, prepareEvent, type PreparedEvent } from './events/chain-events';
+export { copyTrafficHits, type TrafficHitRow } from './traffic/copy-traffic-hits';
 export {
-  chainEvents,
-  EVENT_COPY_COLUMNS,
-  prepareEvent,
-  type PreparedEvent,
-} from './events/chain-events';
+  insertDailyUniques,
+  type DailyUniqueCandidate,
+  type FreshUniques,
+} from './traffic/daily-uniques';
+export {
+  addToDailyFigures,
+  type DailyCounter,
+  type DailyFiguresIncrement,
+} from './traffic/daily-figures';
+export {
+  dailyBackupOutcomes,
+  type BackupOutcomeWindow,
+  type DailyBackupOutcome,
+} from './runs/daily-backup-outcomes';
+export {
+  replaceSharedSecrets,
+  sharedSecretsAfter,
+  type SharedSecretChange,
+  type SharedSecretHolder,
+  type StoredSharedSecret,
+} from './credentials/shared-secrets';
 export {
   ensureEventPartitions,
   maintainEventPartitions,

@@ -1,4 +1,4 @@
-import { connectionFailureCode, type Database } from '@opsledger/db';
+import { connectionFailureCode, pingDatabase, type Database } from '@opsledger/db';
 
 /** A health check answers quickly; a database that takes longer is as good as down. */
 const PING_TIMEOUT_MS = 2_000;
@@ -20,7 +20,7 @@ export async function checkDatabase(
       timeoutMs,
     );
   });
-  const ping = database.query('select 1').then(
+  const ping = pingDatabase(database).then(
     (): DatabaseHealth => ({ ok: true }),
     (error: unknown): DatabaseHealth => {
       const code = connectionFailureCode(error);

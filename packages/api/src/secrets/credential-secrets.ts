@@ -1,9 +1,9 @@
-import type { Database } from '@opsledger/db';
+import type { Database, SharedSecretHolder } from '@opsledger/db';
 import { perDatabase } from '../process/per-database';
 import type { SecretKeyring } from './secret-keyring';
 
 /** The credential tables whose verifiers need the shared secret in clear. */
-export type CredentialKind = 'access-key' | 'hblock-user';
+export type CredentialKind = SharedSecretHolder;
 
 /** Which row a stored secret belongs to: its ciphertext opens for this row only. */
 export interface CredentialRow {

@@ -1,4 +1,4 @@
-import type { Database } from '@opsledger/db';
+import { accessKeys, eq, hblockUsers, type Database } from '@opsledger/db';
 import { randomUUID } from 'node:crypto';
 import { authenticateAccessKey } from '../auth/access-keys/authenticate-access-key';
 import { hotpCode, sha256Code, timeStep } from '../auth/access-keys/time-step-codes';
@@ -36,16 +36,16 @@ export async function signsIn(database: Database, held: HeldCredential): Promise
 export async function storedSecret(database: Database, held: HeldCredential): Promise<string> {
   const [row] =
     held.kind === 'hblock'
-      ? await database.query<{ s: string }>(
-          'select shared_secret as s from hblock_users where user_name = $1',
-          [held.id],
-        )
-      : await database.query<{ s: string }>(
-          'select shared_secret as s from access_keys where id = $1',
-          [held.id],
-        );
-  if (!row) throw new Error(`no row for ${held.id}`);
-  return row.s;
+      ? await database.db
+          .select({ secret: hblockUsers.sharedSecret })
+          .from(hblockUsers)
+          .where(eq(hblockUsers.userName, held.id))
+      : await database.db
+          .select({ secret: accessKeys.sharedSecret })
+          .from(accessKeys)
+          .where(eq(accessKeys.id, held.id));
+  if (!row?.secret) throw new Error(`no secret stored for ${held.id}`);
+  return row.secret;
 }
 
 /** A sha256 and a TOTP access key and an HBlock user of `team`, as their holders know them. */

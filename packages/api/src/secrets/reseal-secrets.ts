@@ -1,4 +1,10 @@
-import type { Database } from '@opsledger/db';
+import {
+  replaceSharedSecrets,
+  sharedSecretsAfter,
+  type Database,
+  type SharedSecretChange,
+  type StoredSharedSecret,
+} from '@opsledger/db';
 import {
   openCredentialSecret,
   sealCredentialSecret,
@@ -6,12 +12,6 @@ import {
   type CredentialKind,
 } from './credential-secrets';
 import { parseSealed } from './sealed-secret';
-
-/** The columns that hold shared secrets, with the column that names their row. */
-const SECRET_COLUMNS: Record<CredentialKind, { table: string; id: string }> = {
-  'access-key': { table: 'access_keys', id: 'id' },
-  'hblock-user': { table: 'hblock_users', id: 'user_name' },
-};
 
 /** Rows read and rewritten per statement: a big table is never held in memory at once. */
 const BATCH = 500;
@@ -27,27 +27,21 @@ export interface ColumnCounts {
 }
 export type ResealCounts = Record<CredentialKind, ColumnCounts>;
 
-interface StoredRow extends Record<string, unknown> {
-  team_id: string;
-  id: string;
-  shared_secret: string;
-}
-
 /** The value to store instead of `row`'s, or why it stays as it is. */
 async function resealed(
   database: Database,
   kind: CredentialKind,
-  row: StoredRow,
+  row: StoredSharedSecret,
   scope: ResealScope,
 ): Promise<string | 'unchanged' | 'unreadable'> {
-  const credential = { kind, teamId: row.team_id, id: row.id };
-  const sealed = parseSealed(row.shared_secret);
-  if (!sealed) return sealCredentialSecret(database, credential, row.shared_secret);
+  const credential = { kind, teamId: row.teamId, id: row.id };
+  const sealed = parseSealed(row.sharedSecret);
+  if (!sealed) return sealCredentialSecret(database, credential, row.sharedSecret);
   if (scope === 'clear' || sealed.keyId === secretKeyringOf(database).primaryId()) {
     return 'unchanged';
   }
   try {
-    const clear = await openCredentialSecret(database, credential, row.shared_secret);
+    const clear = await openCredentialSecret(database, credential, row.sharedSecret);
     // A ciphertext that does not open for its row was tampered with; it stays refused.
     return clear === null ? 'unreadable' : sealCredentialSecret(database, credential, clear);
   } catch (error) {
@@ -62,41 +56,24 @@ async function resealColumn(
   kind: CredentialKind,
   scope: ResealScope,
 ): Promise<ColumnCounts> {
-  const column = SECRET_COLUMNS[kind];
   const counts: ColumnCounts = { resealed: 0, unchanged: 0, unreadable: 0 };
   let after = { teamId: '00000000-0000-0000-0000-000000000000', id: '' };
   for (;;) {
-    const rows = await database.query<StoredRow>(
-      `select team_id::text as team_id, ${column.id} as id, shared_secret from ${column.table}
-       where shared_secret is not null and (team_id, ${column.id}) > ($1::uuid, $2)
-       order by team_id, ${column.id} limit ${BATCH}`,
-      [after.teamId, after.id],
-    );
+    const rows = await sharedSecretsAfter(database, kind, after, BATCH);
     const last = rows.at(-1);
     if (!last) return counts;
-    after = { teamId: last.team_id, id: last.id };
-    const changes: { row: StoredRow; value: string }[] = [];
+    after = { teamId: last.teamId, id: last.id };
+    const changes: SharedSecretChange[] = [];
     for (const row of rows) {
       const value = await resealed(database, kind, row, scope);
       if (value === 'unchanged' || value === 'unreadable') counts[value] += 1;
-      else changes.push({ row, value });
+      else changes.push({ teamId: row.teamId, id: row.id, old: row.sharedSecret, value });
     }
     if (changes.length === 0) continue;
     // Only a row that still holds what was read is rewritten: a concurrent change wins.
-    const updated = await database.query(
-      `update ${column.table} t set shared_secret = u.value
-       from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as u(team_id, id, old, value)
-       where t.team_id = u.team_id::uuid and t.${column.id} = u.id and t.shared_secret = u.old
-       returning 1`,
-      [
-        changes.map((c) => c.row.team_id),
-        changes.map((c) => c.row.id),
-        changes.map((c) => c.row.shared_secret),
-        changes.map((c) => c.value),
-      ],
-    );
-    counts.resealed += updated.length;
-    counts.unchanged += changes.length - updated.length;
+    const resealedRows = await replaceSharedSecrets(database, kind, changes);
+    counts.resealed += resealedRows;
+    counts.unchanged += changes.length - resealedRows;
   }
 }
 

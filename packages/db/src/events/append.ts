@@ -3,13 +3,15 @@ import type { Database } from '../database';
 import type { RawTransaction } from '../connection/raw';
 import {
   chainEvents,
-  EVENT_COPY_COLUMNS,
-  IDEMPOTENCY_COPY_COLUMNS,
+  EVENT_COPY,
+  IDEMPOTENCY_COPY,
   idempotencyCopyText,
   prepareEvent,
   type PreparedEvent,
 } from './chain-events';
 import { ensureEventPartitions } from './partitions';
+import { sqlNamesOf } from '../copy/sql-names';
+import { eventChainHeads, eventIdempotencyKeys } from '../schema/events';
 
 export interface PendingEvent extends EventEnvelope {
   idempotencyKey?: string | undefined;
@@ -22,12 +24,17 @@ export interface AppendResult {
   duplicates: number;
 }
 
+const heads = sqlNamesOf(eventChainHeads);
+const h = heads.column;
+const keys = sqlNamesOf(eventIdempotencyKeys);
+const k = keys.column;
+
 /** Creates the head on a team's first write; the conflict update takes its row lock either way. */
 async function lockChainHead(tx: RawTransaction, teamId: string) {
   const [head] = await tx.query<{ seq: string | number; hash: string }>(
-    `insert into event_chain_heads (team_id, seq, hash) values ($1, 0, $2)
-     on conflict (team_id) do update set seq = event_chain_heads.seq
-     returning seq, hash`,
+    `insert into ${heads.table} (${h.teamId}, ${h.seq}, ${h.hash}) values ($1, 0, $2)
+     on conflict (${h.teamId}) do update set ${h.seq} = ${heads.table}.${h.seq}
+     returning ${h.seq} as seq, ${h.hash} as hash`,
     [teamId, GENESIS_HASH],
   );
   if (!head) throw new Error('the chain head was not returned');
@@ -42,7 +49,8 @@ async function lockChainHead(tx: RawTransaction, teamId: string) {
 async function earlierKeys(tx: RawTransaction, teamId: string, firsts: PreparedEvent[]) {
   if (firsts.length === 0) return new Map<string, string>();
   const rows = await tx.query<{ key: string; event_id: string }>(
-    `select key, event_id from event_idempotency_keys where team_id = $1 and key = any($2::text[])`,
+    `select ${k.key} as key, ${k.eventId} as event_id from ${keys.table}
+      where ${k.teamId} = $1 and ${k.key} = any($2::text[])`,
     [teamId, firsts.map((event) => event.key)],
   );
   return new Map(rows.map((row) => [row.key, row.event_id]));
@@ -126,17 +134,16 @@ async function appendPreparedIn(
   const earlier = await earlierKeys(tx, teamId, firstOfEachKey(prepared));
   const { ids, fresh } = withoutRetries(prepared, earlier);
   if (fresh.length > 0) {
-    await tx.copyIn('events', EVENT_COPY_COLUMNS, chainEvents(teamId, head, fresh));
+    await tx.copyIn(EVENT_COPY.table, EVENT_COPY.columns, chainEvents(teamId, head, fresh));
     const keyed = fresh.filter((event) => event.key !== null);
     if (keyed.length > 0) {
       const keysText = idempotencyCopyText(teamId, keyed);
-      await tx.copyIn('event_idempotency_keys', IDEMPOTENCY_COPY_COLUMNS, keysText);
+      await tx.copyIn(IDEMPOTENCY_COPY.table, IDEMPOTENCY_COPY.columns, keysText);
     }
-    await tx.query(`update event_chain_heads set seq = $2, hash = $3 where team_id = $1`, [
-      teamId,
-      head.seq,
-      head.hash,
-    ]);
+    await tx.query(
+      `update ${heads.table} set ${h.seq} = $2, ${h.hash} = $3 where ${h.teamId} = $1`,
+      [teamId, head.seq, head.hash],
+    );
   }
   return { ids, inserted: fresh.length, duplicates: prepared.length - fresh.length };
 }

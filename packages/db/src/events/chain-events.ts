@@ -1,31 +1,22 @@
 import { canonicalEventAt, canonicalEventBody, type EventEnvelope } from '@opsledger/domain';
 import { copyTextFields } from '../connection/raw';
+import { copyTargetOf } from '../copy/copy-target';
+import { eventIdempotencyKeys, events } from '../schema/events';
 import { chainHash } from './chain-hash';
 
-/** The events table's columns as COPY fills them: the chain's own three last. */
-export const EVENT_COPY_COLUMNS = [
-  'team_id',
-  'occurred_at',
-  'id',
-  'stream',
-  'scope',
-  'category',
-  'action',
-  'content',
-  'actor_did',
-  'actor_name',
-  'target_type',
-  'target_id',
-  'target_title',
-  'ip',
-  'user_agent',
-  'request_id',
-  'payload',
-  'idempotency_key',
-  'seq',
-  'prev_hash',
-  'hash',
-] as const;
+/**
+ * The events table as COPY fills it, in prepareEvent's field order: the chain's own three last
+ * (chainEvents appends them under the lock); recorded_at is the database's clock.
+ */
+export const EVENT_COPY = copyTargetOf(events, {
+  // prettier-ignore
+  order: [
+    'teamId', 'occurredAt', 'id', 'stream', 'scope', 'category', 'action', 'content', 'actorDid',
+    'actorName', 'targetType', 'targetId', 'targetTitle', 'ip', 'userAgent', 'requestId',
+    'payload', 'idempotencyKey', 'seq', 'prevHash', 'hash',
+  ],
+  filledByDatabase: ['recordedAt'],
+});
 
 /** An event with all the work done that does not depend on its place in the chain. */
 export interface PreparedEvent {
@@ -80,7 +71,11 @@ export function chainEvents(
   return text;
 }
 
-export const IDEMPOTENCY_COPY_COLUMNS = ['team_id', 'key', 'event_id', 'occurred_at'] as const;
+/** The idempotency keys as COPY fills them, in idempotencyCopyText's field order. */
+export const IDEMPOTENCY_COPY = copyTargetOf(eventIdempotencyKeys, {
+  order: ['teamId', 'key', 'eventId', 'occurredAt'],
+  filledByDatabase: [],
+});
 
 /** COPY text recording which event holds each key. */
 export function idempotencyCopyText(teamId: string, events: readonly PreparedEvent[]): string {

@@ -1,4 +1,4 @@
-import type { Database } from '@opsledger/db';
+import { and, eq, events, type Database } from '@opsledger/db';
 
 export interface RunEventRow {
   name: string;
@@ -12,18 +12,16 @@ export async function systemEventsOfRun(
   teamId: string,
   runId: string,
 ): Promise<RunEventRow[]> {
-  const rows = await database.query<{ category: string; action: string; payload: unknown }>(
-    `select category, action, payload from events
-      where team_id = $1 and stream = 'system' and target_id = $2 order by seq`,
-    [teamId, runId],
-  );
+  const rows = await database.db
+    .select({ category: events.category, action: events.action, payload: events.payload })
+    .from(events)
+    .where(and(eq(events.teamId, teamId), eq(events.stream, 'system'), eq(events.targetId, runId)))
+    .orderBy(events.seq);
   return rows.map((row) => {
-    const payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as {
-      detail?: { body?: string };
-    };
+    const payload = row.payload as { detail?: { body?: string } };
     return {
-      module: row.category,
-      name: row.action,
+      module: row.category ?? '',
+      name: row.action ?? '',
       body: JSON.parse(payload.detail?.body ?? '{}') as Record<string, unknown>,
     };
   });

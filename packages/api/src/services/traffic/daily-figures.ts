@@ -1,3 +1,4 @@
+import type { DailyUniqueCandidate } from '@opsledger/db';
 import {
   UNIQUE_KINDS,
   uniqueDigest,
@@ -20,13 +21,6 @@ export interface DailyIncrement {
   fresh: Record<UniqueKind, number>;
 }
 
-export interface UniqueCandidate {
-  appId: string;
-  day: string;
-  kind: number;
-  digest: string;
-}
-
 export const dayKey = (appId: string, day: string) => `${appId}|${day}`;
 
 const noneFresh = (): Record<UniqueKind, number> => ({
@@ -44,7 +38,7 @@ const noneFresh = (): Record<UniqueKind, number> => ({
  */
 export function dailyFiguresOf(hits: readonly TrafficHit[]) {
   const days = new Map<string, DailyIncrement>();
-  const candidates = new Map<string, UniqueCandidate>();
+  const candidates = new Map<string, DailyUniqueCandidate>();
   for (const hit of hits) {
     const key = dayKey(hit.appId, hit.day);
     let figures = days.get(key);
