@@ -1,3 +1,3 @@
 import { testConfig } from '@opsledger/vitest-config';
 
-export default testConfig();
+export default testConfig({ setupFiles: ['./src/testing/quiet-logs.ts'] });

@@ -7,7 +7,9 @@ import { registerHBlockUserCommands } from './commands/hblock-users';
 import { registerImportCommand } from './commands/import';
 import { registerKeyCommands } from './commands/keys';
 import { registerTeamCommands } from './commands/teams';
+import { createDiagnostics } from './diagnostics';
 import type { CliIo } from './io';
+import type { Logger } from 'pino';
 
 function buildProgram(io: CliIo): Command {
   const program = new Command('opsledger')
@@ -37,13 +39,17 @@ function buildProgram(io: CliIo): Command {
 
 /** Runs one command line (without the node and script arguments) and gives its exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let diagnostics: Logger | null = null;
   try {
+    diagnostics = createDiagnostics(io);
     await buildProgram(io).parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     // Commander has already printed its own usage errors and help.
     if (error instanceof CommanderError) return error.exitCode;
     io.stderr.write(`opsledger: ${describeFailure(error)}\n`);
+    // The command's name only: the rest of the line may hold a key.
+    diagnostics?.debug({ err: error, command: argv[0] }, 'command failed');
     return 1;
   }
 }

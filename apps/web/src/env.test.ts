@@ -13,6 +13,7 @@ describe('parseServerEnv', () => {
       publicUrl: 'http://localhost:3000',
       secretKeys: undefined,
       importHorizonDays: 3650,
+      log: { level: 'info', format: 'json' },
     });
   });
 
@@ -34,6 +35,7 @@ describe('parseServerEnv', () => {
       publicUrl: 'https://ops.example.com',
       secretKeys: undefined,
       importHorizonDays: 36_500,
+      log: { level: 'info', format: 'json' },
     });
   });
 
@@ -63,6 +65,22 @@ describe('parseServerEnv', () => {
     const config = parseServerEnv(env({ PORT: '', DATABASE_URL: '', INIT_CWD: '/r' }));
     expect(config.port).toBe(3000);
     expect(config.databaseUrl).toBeUndefined();
+  });
+
+  it('logs JSON at info by default, pretty under next dev, as OPSLEDGER_LOG_* say otherwise', () => {
+    expect(parseServerEnv(env({ NODE_ENV: 'production' })).log).toEqual({
+      level: 'info',
+      format: 'json',
+    });
+    expect(parseServerEnv(env({ NODE_ENV: 'development' })).log.format).toBe('pretty');
+    const chosen = env({ OPSLEDGER_LOG_LEVEL: 'warn', OPSLEDGER_LOG_FORMAT: 'pretty' });
+    expect(parseServerEnv(chosen).log).toEqual({ level: 'warn', format: 'pretty' });
+    expect(() => parseServerEnv(env({ OPSLEDGER_LOG_LEVEL: 'loud' }))).toThrow(
+      /OPSLEDGER_LOG_LEVEL: /,
+    );
+    expect(() => parseServerEnv(env({ OPSLEDGER_LOG_FORMAT: 'xml' }))).toThrow(
+      /OPSLEDGER_LOG_FORMAT: /,
+    );
   });
 
   it('names each bad variable', () => {

@@ -1,3 +1,4 @@
+import type { LogLevel } from '@opsledger/api';
 import { resolveDataDir } from '@opsledger/client/credentials';
 import { SecretKeyList, type SecretKeySpec } from '@opsledger/domain';
 import { DEFAULT_EVENT_TIME_BOUNDS } from '@opsledger/domain';
@@ -30,7 +31,15 @@ const ServerEnv = z.object({
   ),
   /** Where the user ran pnpm: relative data directories resolve against it. */
   INIT_CWD: optional(z.string()),
+  OPSLEDGER_LOG_LEVEL: unlessBlank(
+    z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  ),
+  /** `pretty` for people (the default under `next dev`), `json` for log collectors. */
+  OPSLEDGER_LOG_FORMAT: optional(z.enum(['json', 'pretty'])),
+  NODE_ENV: optional(z.string()),
 });
+
+export type LogFormat = 'json' | 'pretty';
 
 export interface ServerConfig {
   port: number;
@@ -41,6 +50,7 @@ export interface ServerConfig {
   /** Keys that encrypt stored shared secrets; undefined: the data directory's keyring file. */
   secretKeys: SecretKeySpec[] | undefined;
   importHorizonDays: number;
+  log: { level: LogLevel; format: LogFormat };
 }
 
 /** Reads and checks the environment; every problem is named by its variable. */
@@ -64,6 +74,10 @@ export function parseServerEnv(source: NodeJS.ProcessEnv): ServerConfig {
     publicUrl: (env.OPSLEDGER_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     secretKeys: env.OPSLEDGER_SECRET_KEYS,
     importHorizonDays: env.OPSLEDGER_IMPORT_HORIZON_DAYS,
+    log: {
+      level: env.OPSLEDGER_LOG_LEVEL,
+      format: env.OPSLEDGER_LOG_FORMAT ?? (env.NODE_ENV === 'development' ? 'pretty' : 'json'),
+    },
   };
 }
 

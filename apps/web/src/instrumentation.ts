@@ -6,5 +6,5 @@ export async function register() {
   // Read here, not in env.ts: Next.js inlines it per runtime so the edge bundle drops the import.
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startServer } = await import('./server/start-server');
-  startServer();
+  await startServer();
 }

@@ -2,6 +2,7 @@ import { connectionFailureCode } from '@opsledger/db';
 import { IllegalTransitionError, InvalidCursorError } from '@opsledger/domain';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+import { logger } from './logging/logger';
 
 /** A failure a caller can act on. Services throw these; `toTRPCError` is the one mapping. */
 export class ServiceError extends Error {
@@ -80,14 +81,14 @@ export function toServiceError(error: unknown): ServiceError | null {
   // A restart or an outage, not a bug: the request may work in a moment (never the SQL text).
   const unavailable = connectionFailureCode(error);
   if (unavailable) {
-    console.error(`[opsledger] database unavailable (${unavailable})`);
+    logger().error({ code: unavailable }, 'database unavailable');
     return new ServiceError(
       'SERVICE_UNAVAILABLE',
       'the database is unavailable; retry shortly',
       RETRY_AFTER_SECONDS,
     );
   }
-  console.error('[opsledger] unexpected error', error);
+  logger().error({ err: error }, 'unexpected error');
   return null;
 }
 

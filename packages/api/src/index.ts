@@ -2,6 +2,7 @@ export { appRouter, type AppRouter } from './root';
 export { createContext, type Context, type ServiceContext } from './context';
 export { handleRequest } from './http/handle-request';
 export { ROUTES, type Route } from './http/routes';
+export { configureLogging, logger, type LoggingOptions, type LogLevel } from './logging/logger';
 export { createCaller } from './caller';
 export * from './bootstrap';
 export {

@@ -104,6 +104,25 @@ describe('credentials', () => {
     expect(unreachable.stderr).toMatch(/^opsledger: cannot reach the API: .*ECONNREFUSED/);
   });
 
+  it('adds the detail behind a failure on stderr at OPSLEDGER_LOG_LEVEL=debug, never the key', async () => {
+    const team = await cli.teamWithCredentials();
+    const wrongKey = `${team.ownerSecret}x`;
+    const args = ['apps', 'list', '--url', cli.url, '--key', wrongKey, '--json'];
+    const quiet = await cli.run(args, team);
+    const detailed = await cli.run(args, { ...team, env: { OPSLEDGER_LOG_LEVEL: 'debug' } });
+    expect(detailed.code).toBe(1);
+    expect(detailed.stdout).toBe('');
+    const [said, ...logged] = detailed.stderr.trim().split('\n');
+    expect(said).toBe(quiet.stderr.trim());
+    expect(logged.map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({ level: 20, msg: 'command failed', command: 'apps' }),
+    ]);
+    expect(detailed.stderr).toMatch(/"type":"TRPCClientError".*"stack":/);
+    expect(detailed.stderr).not.toContain(team.ownerSecret);
+    const wrong = await cli.run(args, { ...team, env: { OPSLEDGER_LOG_LEVEL: 'loud' } });
+    expect(wrong.stderr).toMatch(/^opsledger: OPSLEDGER_LOG_LEVEL: must be one of /);
+  });
+
   it('says where credentials come from when there are none', async () => {
     const result = await cli.run(['apps', 'list'], { dataDir: '/nonexistent/opsledger' });
     expect(result.code).toBe(1);

@@ -1,8 +1,7 @@
 import { startOpsLedger, type OpsLedger } from '@opsledger/api';
 import { serverConfig } from '../env';
 import { credentialsFile } from './credentials-file';
-
-export const log = (line: string) => console.log(`[opsledger] ${line}`);
+import { log } from './logging';
 
 /**
  * This process's OpsLedger: the database, migrated, with the demo team bootstrapped. The

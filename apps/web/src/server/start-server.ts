@@ -1,6 +1,8 @@
+import { logger } from '@opsledger/api';
 import { credentialsPath } from '@opsledger/client/credentials';
 import { serverConfig } from '../env';
-import { log, opsLedger } from './opsledger';
+import { log, startLogging } from './logging';
+import { opsLedger } from './opsledger';
 
 /**
  * Starts OpsLedger with the server and says when it is ready. A server that cannot open or
@@ -8,7 +10,8 @@ import { log, opsLedger } from './opsledger';
  * it exits with the reason rather than answer 503 forever.
  */
 function stop(error: unknown): never {
-  console.error(`[opsledger] cannot start: ${error instanceof Error ? error.message : error}`);
+  // The message alone: a reason to read, such as a variable that is wrong, not a stack.
+  logger().fatal(`cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
 
@@ -25,7 +28,7 @@ function stopOnSignals(): void {
   const onSignal = () => {
     const stopped = opsLedger()
       .stop()
-      .catch((error: unknown) => console.error('[opsledger] stop failed', error));
+      .catch((error: unknown) => logger().error({ err: error }, 'stop failed'));
     const timeout = new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref());
     const exit = process.exit.bind(process);
     process.exit = ((code?: number) => {
@@ -36,10 +39,11 @@ function stopOnSignals(): void {
   process.once('SIGINT', onSignal);
 }
 
-export function startServer(): void {
+export async function startServer(): Promise<void> {
   try {
     stopOnSignals();
     const config = serverConfig();
+    await startLogging(config);
     opsLedger().ready.then((report) => {
       if (!report.demoData) log(`credentials: ${credentialsPath(config.dataDir)}`);
       log(`ready on ${config.publicUrl} (health: ${config.publicUrl}/api/health)`);

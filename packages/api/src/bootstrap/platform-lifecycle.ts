@@ -1,5 +1,6 @@
 import { teams, type Database } from '@opsledger/db';
 import { hostname } from 'node:os';
+import { logger } from '../logging/logger';
 import { recordPlatformEvent } from '../services/platform-events/record-platform-events';
 
 /** The platform's own comings and goings, as HBlock system events. */
@@ -18,7 +19,6 @@ const CONCURRENCY = 4;
 export async function recordLifecycleEvent(
   database: Database,
   name: LifecycleEvent,
-  log: (line: string) => void = console.error,
 ): Promise<number> {
   const all = await database.db
     .select({ id: teams.id, slug: teams.slug, name: teams.name })
@@ -35,7 +35,7 @@ export async function recordLifecycleEvent(
         });
         written += 1;
       } catch (error) {
-        log(`could not record ${name} for team ${team.slug}: ${String(error)}`);
+        logger().warn({ err: error, team: team.slug }, `could not record ${name}`);
       }
     }
   }

@@ -4,6 +4,7 @@ import type { FailedAuthLimits } from '../auth/failed-auth/failed-auth-limits';
 import { flushFailureReports } from '../auth/failed-auth/failure-events';
 import type { SecretKeySpec } from '@opsledger/domain';
 import { flushRequestLog } from '../http/request-log/request-log-queue';
+import { logger } from '../logging/logger';
 import { attachSecretKeyring, openServerKeyring } from '../secrets/server-keyring';
 import { setWriteLimits, type WriteLimits } from '../services/write-limits';
 import { bootstrapTeam, type BootstrapReport } from './bootstrap-team';
@@ -52,7 +53,7 @@ const DEMO_TEAM = { slug: 'demo', name: 'Demo' };
 
 const shared = globalThis as typeof globalThis & { __opsledgerStart?: OpsLedger };
 
-const defaultLog = (line: string) => console.log(`[opsledger] ${line}`);
+const defaultLog = (line: string) => logger().info(line);
 
 function describeDatabase(options: StartOptions): string {
   if (!options.databaseUrl) {
@@ -98,11 +99,11 @@ function start(options: StartOptions): OpsLedger {
   // In the background: readiness does not wait on one write per team.
   const started = ready
     .then(
-      async () => recordLifecycleEvent(await database, 'ServiceStarted', log),
+      async () => recordLifecycleEvent(await database, 'ServiceStarted'),
       () => 0, // a failed start is reported by whoever awaits ready
     )
     .catch((error: unknown) => {
-      log(`could not record ServiceStarted: ${String(error)}`);
+      logger().warn({ err: error }, 'could not record ServiceStarted');
       return 0;
     });
   let stopping: Promise<void> | null = null;
@@ -113,7 +114,7 @@ function start(options: StartOptions): OpsLedger {
       await started;
       await flushRequestLog(opened);
       await flushFailureReports(opened);
-      await recordLifecycleEvent(opened, 'ServiceStopped', log);
+      await recordLifecycleEvent(opened, 'ServiceStopped');
       await opened.close();
     })());
   return {

@@ -1,6 +1,7 @@
 import type { Database } from '@opsledger/db';
 import { clientAddressOf } from './client-address';
 import { HTTP_STATUS, retryAfterHeaders, toServiceError } from '../errors';
+import { inRequest } from '../logging/logger';
 import { openExchange } from './exchange';
 import { logRequest } from './request-log/log-request';
 import { findRoute } from './routes';
@@ -28,19 +29,23 @@ export async function handleRequest(
     target,
     clientAddress: clientAddressOf(request.headers, clientAddress),
   });
-  let response: Response;
-  try {
-    response = await found.route.handle(exchange, found.params);
-  } catch (error) {
-    // Handlers answer every failure they know in their own protocol's shape; this is the rest.
-    const known = toServiceError(error);
-    const status = known ? HTTP_STATUS[known.code] : 500;
-    const message = known ? known.message : 'internal error';
-    exchange.failure = { code: known ? known.code : 'INTERNAL_SERVER_ERROR', message };
-    response = Response.json({ error: { message } }, { status, headers: retryAfterHeaders(known) });
-  }
-  logRequest(exchange, response);
-  return exchange.bodyLeftUnread ? closingConnection(response) : response;
+  // Every line logged while answering it, however deep, carries its request id.
+  return inRequest(exchange.requestId, async () => {
+    let response: Response;
+    try {
+      response = await found.route.handle(exchange, found.params);
+    } catch (error) {
+      // Handlers answer every failure they know in their own protocol's shape; this is the rest.
+      const known = toServiceError(error);
+      const status = known ? HTTP_STATUS[known.code] : 500;
+      const message = known ? known.message : 'internal error';
+      exchange.failure = { code: known ? known.code : 'INTERNAL_SERVER_ERROR', message };
+      const headers = retryAfterHeaders(known);
+      response = Response.json({ error: { message } }, { status, headers });
+    }
+    logRequest(exchange, response);
+    return exchange.bodyLeftUnread ? closingConnection(response) : response;
+  });
 }
 
 /**

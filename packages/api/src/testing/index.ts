@@ -84,6 +84,7 @@ export async function createTestApi(
 }
 
 export { serveApi, type ServedApi } from './serve';
+export { captureLogs, type LoggedLine } from './capture-logs';
 export { newAppWallet, provenApp, type AppSigner, type AppWallet } from './app-wallets';
 // A database that can go down and come back, for tests of what callers see during a restart.
 export { createOutageDatabase, type OutageDatabase } from '@opsledger/db/testing';

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { handleRequest } from '../http/handle-request';
+import { logger } from '../logging/logger';
 
 export interface ServedApi {
   /** Base URL without a trailing slash: `${url}/api/trpc` and the compatible endpoints. */
@@ -86,7 +87,7 @@ export async function serveApi(database: Database, options: ServeOptions = {}): 
         const response = await handleRequest(fetchRequest, database, request.url, peer);
         await writeFetchResponse(response, request, reply);
       } catch (error) {
-        console.error('[serveApi] request failed', error);
+        logger().error({ err: error }, 'serveApi: request failed');
         if (!reply.headersSent) reply.statusCode = 500;
         reply.end();
       }

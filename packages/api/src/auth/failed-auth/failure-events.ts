@@ -1,4 +1,5 @@
 import type { Database } from '@opsledger/db';
+import { logger, outsideRequest } from '../../logging/logger';
 import { recordPlatformEvent } from '../../services/platform-events/record-platform-events';
 import {
   describeFailures,
@@ -43,7 +44,7 @@ function reportsOf(database: Database): Reports {
 function write(database: Database, reports: Reports, report: FailureReport): void {
   const { owner } = report;
   if (!owner) {
-    console.warn(`[opsledger] ${describeFailures(report)}`);
+    logger().warn(describeFailures(report));
     return;
   }
   const writing = recordPlatformEvent({
@@ -52,8 +53,7 @@ function write(database: Database, reports: Reports, report: FailureReport): voi
     input: failureEvent(report),
   }).then(
     () => undefined,
-    (error: unknown) =>
-      console.error('[opsledger] could not record a failed authentication', error),
+    (error: unknown) => logger().error({ err: error }, 'could not record a failed authentication'),
   );
   reports.writing.add(writing);
   void writing.finally(() => reports.writing.delete(writing));
@@ -63,12 +63,15 @@ function write(database: Database, reports: Reports, report: FailureReport): voi
 function openWindow(database: Database, reports: Reports, key: string, last: FailureReport) {
   const open: Window = {
     report: { ...last, failures: 0, refused: 0 },
-    timer: setTimeout(() => {
-      reports.windows.delete(key);
-      if (open.report.failures + open.report.refused === 0) return;
-      write(database, reports, open.report);
-      openWindow(database, reports, key, open.report);
-    }, WINDOW_MS),
+    // The window counts many requests: what it writes later names none of them.
+    timer: outsideRequest(() =>
+      setTimeout(() => {
+        reports.windows.delete(key);
+        if (open.report.failures + open.report.refused === 0) return;
+        write(database, reports, open.report);
+        openWindow(database, reports, key, open.report);
+      }, WINDOW_MS),
+    ),
   };
   // A pending report does not keep a process alive; stop() flushes it.
   open.timer.unref?.();

@@ -1,4 +1,5 @@
 import { PlatformEventInput } from '@opsledger/domain';
+import { logger } from '../../logging/logger';
 import type { Exchange } from '../exchange';
 import { loggedFailure } from './logged-failure';
 import { recordedBody } from './recorded-body';
@@ -36,7 +37,11 @@ function userEvent(exchange: Exchange, status: number): PlatformEventInput | nul
     },
   });
   if (event.success) return event.data;
-  console.error('[opsledger] request log: an entry could not be stored', event.error.issues);
+  // Built at flush time, outside the request: its id is named here.
+  logger().error(
+    { requestId: exchange.requestId, issues: event.error.issues },
+    'request log: an entry could not be stored',
+  );
   return null;
 }
 

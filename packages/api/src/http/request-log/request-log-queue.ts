@@ -2,6 +2,7 @@ import { isConnectionFailure, type Database } from '@opsledger/db';
 import { MAX_BATCH, type PlatformEventInput } from '@opsledger/domain';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../../auth/authenticate';
+import { logger, outsideRequest } from '../../logging/logger';
 import { recordPlatformEventBatch } from '../../services/platform-events/record-platform-events';
 
 /** How long an entry may wait for others to share its write. */
@@ -89,7 +90,7 @@ async function writeEntries(
         await recordPlatformEventBatch({ ctx: { database, caller }, input: { items } }).catch(
           (error: unknown) => {
             if (isConnectionFailure(error)) return keepForRetry(database, queue, caller, items);
-            console.error(`[opsledger] request log: ${items.length} entries lost`, error);
+            logger().error({ err: error, lost: items.length }, 'request log: entries lost');
           },
         );
       }
@@ -99,7 +100,8 @@ async function writeEntries(
 
 function scheduleFlush(database: Database, queue: DatabaseQueue, delayMs: number): void {
   if (queue.timer) return;
-  queue.timer = setTimeout(() => flushQueue(database, queue), delayMs);
+  // A flush writes for many requests: its lines name none of them.
+  queue.timer = outsideRequest(() => setTimeout(() => flushQueue(database, queue), delayMs));
   // A waiting log entry does not keep a process alive; shutdown flushes explicitly.
   queue.timer.unref?.();
 }
@@ -108,14 +110,14 @@ function flushQueue(database: Database, queue: DatabaseQueue): void {
   if (queue.timer) clearTimeout(queue.timer);
   queue.timer = null;
   if (queue.dropped > 0) {
-    console.error(`[opsledger] request log: ${queue.dropped} entries dropped, the database lags`);
+    logger().error({ dropped: queue.dropped }, 'request log: entries dropped, the database lags');
     queue.dropped = 0;
   }
   if (queue.waiting.length === 0) return;
   const entries = queue.waiting;
   queue.waiting = [];
   const writing = writeEntries(database, queue, entries).catch((error: unknown) => {
-    console.error('[opsledger] request log: a write failed', error);
+    logger().error({ err: error }, 'request log: a write failed');
   });
   queue.writing.add(writing);
   void writing.finally(() => queue.writing.delete(writing));
@@ -129,7 +131,7 @@ export function enqueueRequestLog(database: Database, entry: QueuedEntry): void 
     return;
   }
   queue.waiting.push(entry);
-  if (queue.waiting.length >= FLUSH_AT) return flushQueue(database, queue);
+  if (queue.waiting.length >= FLUSH_AT) return outsideRequest(() => flushQueue(database, queue));
   scheduleFlush(database, queue, FLUSH_DELAY_MS);
 }
 
