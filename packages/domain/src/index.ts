@@ -24,3 +24,6 @@ export * from './runs/backups';
 export * from './runs/sync-runs';
 export * from './traffic';
 export * from './secret-keys';
+export * from './streams/stream-entry';
+export * from './streams/registry';
+export * from './streams/registry-views';
