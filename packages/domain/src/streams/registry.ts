@@ -9,8 +9,9 @@
  * 4. Seed demo rows in packages/api/src/bootstrap/demo-data/ and add the export flags' help in
  *    apps/cli/src/commands/export.ts.
  * Derived from this entry: the client's idempotency keys and retries, `opsledger import` and
- * `opsledger export` (names, schemas, filters, columns); routers/stream-registry.test.ts checks
- * that every procedure named here exists with that kind and input.
+ * `opsledger export` (names, schemas, filters, columns). packages/api's
+ * routers/stream-registry.test.ts checks each procedure named here against the router, and
+ * apps/cli's streams/stream-procedures.test.ts its types against the client.
  */
 import { z } from 'zod';
 import { Backup, BackupFilter } from '../runs/backups';

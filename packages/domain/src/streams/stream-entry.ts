@@ -5,13 +5,13 @@ import type { z } from 'zod';
  * `connection` lists answer `{ edges, pageInfo }` and take the filter as `filter`, `offset` lists
  * answer `{ <rows>, paging }` and are read oldest first.
  */
-export type StreamPaging =
+type StreamPaging =
   { kind: 'cursor' } | { kind: 'connection' } | { kind: 'offset'; rows: 'items' | 'list' };
 
 /** Where a keyed write's idempotency key lives: on its input, or on each of `input.items`. */
 export type KeyPlace = 'input' | 'items';
 
-export interface StreamListing {
+interface StreamListing {
   /** The query under the stream's namespace that pages every record, for export. */
   procedure: string;
   paging: StreamPaging;
