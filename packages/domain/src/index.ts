@@ -9,6 +9,7 @@ export * from './canonical-json';
 export * from './teams';
 export * from './app-proof';
 export * from './apps';
+export * from './credential-kinds';
 export * from './api-keys';
 export * from './access-keys';
 export * from './hblock-users';
