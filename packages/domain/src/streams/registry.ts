@@ -4,7 +4,8 @@
  *    for an event-store stream, its envelope mapping and a name in `STREAMS`); export it from
  *    packages/domain/src/index.ts.
  * 2. An entry below: namespace, record, batch write, keyed writes, list paging and filter flags.
- * 3. Its service under packages/api/src/services/incidents/, its router in
+ * 3. Its service under packages/api/src/services/incidents/ (an event-store stream's writes are
+ *    `streamRecorders` of services/events/record-stream.ts), its router in
  *    packages/api/src/routers/incidents.ts, and the router in packages/api/src/root.ts.
  * 4. Seed demo rows in packages/api/src/bootstrap/demo-data/ and add the export flags' help in
  *    apps/cli/src/commands/export.ts.
