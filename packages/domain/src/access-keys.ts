@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Label, Timestamp } from './common';
+import { Label } from './common';
+import { CredentialTimes } from './credential-kinds';
 import { Role } from './api-keys';
 
 /**
@@ -22,9 +23,7 @@ export const AccessKey = z.object({
   alg: AccessKeyAlg,
   role: Role,
   name: z.string(),
-  createdAt: Timestamp,
-  lastUsedAt: Timestamp.nullable(),
-  revokedAt: Timestamp.nullable(),
+  ...CredentialTimes.shape,
 });
 export type AccessKey = z.infer<typeof AccessKey>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Label, Timestamp } from './common';
+import { Label } from './common';
+import { CredentialTimes } from './credential-kinds';
 
 export const ROLES = ['owner', 'admin', 'member', 'viewer', 'service'] as const;
 export const Role = z.enum(ROLES);
@@ -35,9 +36,7 @@ export const ApiKey = z.object({
   name: z.string(),
   role: Role,
   prefix: z.string(),
-  createdAt: Timestamp,
-  lastUsedAt: Timestamp.nullable(),
-  revokedAt: Timestamp.nullable(),
+  ...CredentialTimes.shape,
 });
 export type ApiKey = z.infer<typeof ApiKey>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Timestamp } from './common';
+import { CredentialTimes } from './credential-kinds';
 import { Role } from './api-keys';
 
 /**
@@ -17,9 +17,7 @@ export type HBlockUserName = z.infer<typeof HBlockUserName>;
 export const HBlockUser = z.object({
   userName: z.string(),
   role: Role,
-  createdAt: Timestamp,
-  lastUsedAt: Timestamp.nullable(),
-  revokedAt: Timestamp.nullable(),
+  ...CredentialTimes.shape,
 });
 export type HBlockUser = z.infer<typeof HBlockUser>;
 

@@ -2,7 +2,9 @@ import { ACCESS_KEY_ALGS, ROLES, type AccessKeyAlg, type Role } from '@opsledger
 import { Option, type Command } from 'commander';
 import { connect, type ConnectionOptions } from '../connection/connect';
 import type { CliIo } from '../io';
-import { printJson, printTable, writeOut } from '../output/write-out';
+import { addListCommand } from './list-command';
+import { addRevokeCommand } from './revoke-command';
+import { printJson, writeOut } from '../output/write-out';
 
 /** Blocklet Server access keys: what `client.setAuthAccessKey(...)` of @blocklet/server-js takes. */
 export function registerAccessKeyCommands(program: Command, io: CliIo): void {
@@ -49,43 +51,26 @@ export function registerAccessKeyCommands(program: Command, io: CliIo): void {
       );
     });
 
-  accessKeys
-    .command('list')
-    .description("list the team's access keys (secrets are never shown again)")
-    .option('--json', 'print JSON')
-    .action(async (_options, command: Command) => {
-      const options = command.optsWithGlobals<ConnectionOptions & { json?: boolean }>();
-      const { client } = await connect(options, io.env);
-      const list = await client.accessKeys.list.query();
-      if (options.json) return printJson(io.stdout, list);
-      await printTable(
-        io.stdout,
-        ['ID', 'ALG', 'ROLE', 'NAME', 'CREATED', 'LAST USED', 'REVOKED'],
-        list.map((key) => [
-          key.id,
-          key.alg,
-          key.role,
-          key.name,
-          key.createdAt,
-          key.lastUsedAt,
-          key.revokedAt,
-        ]),
-      );
-    });
+  addListCommand(accessKeys, io, {
+    description: "list the team's access keys (secrets are never shown again)",
+    list: (client) => client.accessKeys.list.query(),
+    columns: ['ID', 'ALG', 'ROLE', 'NAME', 'CREATED', 'LAST USED', 'REVOKED'],
+    row: (key) => [
+      key.id,
+      key.alg,
+      key.role,
+      key.name,
+      key.createdAt,
+      key.lastUsedAt,
+      key.revokedAt,
+    ],
+  });
 
-  accessKeys
-    .command('revoke')
-    .description('revoke an access key; requests signed with it fail from now on')
-    .argument('<id>', 'the access key id (see access-keys list)')
-    .option('--json', 'print the revoked key as JSON')
-    .action(async (id: string, _options, command: Command) => {
-      const options = command.optsWithGlobals<ConnectionOptions & { json?: boolean }>();
-      const { client } = await connect(options, io.env);
-      const revoked = await client.accessKeys.revoke.mutate({ id });
-      if (options.json) return printJson(io.stdout, revoked);
-      await writeOut(
-        io.stdout,
-        `revoked ${revoked.role} ${revoked.alg} access key ${revoked.id}\n`,
-      );
-    });
+  addRevokeCommand(accessKeys, io, {
+    description: 'revoke an access key; requests signed with it fail from now on',
+    argument: ['<id>', 'the access key id (see access-keys list)'],
+    json: 'print the revoked key as JSON',
+    revoke: (client, id) => client.accessKeys.revoke.mutate({ id }),
+    done: (revoked) => `revoked ${revoked.role} ${revoked.alg} access key ${revoked.id}`,
+  });
 }

@@ -2,7 +2,8 @@ import type { App } from '@opsledger/domain';
 import type { Command } from 'commander';
 import { connect, type ConnectionOptions } from '../connection/connect';
 import type { CliIo } from '../io';
-import { printJson, printTable, writeOut } from '../output/write-out';
+import { addListCommand } from './list-command';
+import { printJson, writeOut } from '../output/write-out';
 import { proveAppWallet } from '../wallet/app-wallet-proof';
 
 /** Whether the team proved it holds the app's wallet, or lost the DID to a team that did. */
@@ -50,19 +51,10 @@ export function registerAppCommands(program: Command, io: CliIo): void {
       await writeOut(io.stdout, `created app ${app.name} (${app.did}, uuid ${app.uuid})\n`);
     });
 
-  apps
-    .command('list')
-    .description("list the team's apps")
-    .option('--json', 'print JSON')
-    .action(async (_options, command: Command) => {
-      const options = command.optsWithGlobals<ConnectionOptions & { json?: boolean }>();
-      const { client } = await connect(options, io.env);
-      const list = await client.apps.list.query();
-      if (options.json) return printJson(io.stdout, list);
-      await printTable(
-        io.stdout,
-        ['DID', 'NAME', 'UUID', 'CREATED', 'PROOF'],
-        list.map((app) => [app.did, app.name, app.uuid, app.createdAt, proofState(app)]),
-      );
-    });
+  addListCommand(apps, io, {
+    description: "list the team's apps",
+    list: (client) => client.apps.list.query(),
+    columns: ['DID', 'NAME', 'UUID', 'CREATED', 'PROOF'],
+    row: (app) => [app.did, app.name, app.uuid, app.createdAt, proofState(app)],
+  });
 }

@@ -1,7 +1,8 @@
+import { STREAM_NAMES, exportColumns, streamEntry, type StreamName } from '@opsledger/domain';
 import { Option, type Command } from 'commander';
 import { connect, type ConnectionOptions } from '../connection/connect';
 import { exportFilter, type FilterOptions } from '../export/export-filter';
-import { EXPORT_STREAMS, exportStreams, type ExportStreamName } from '../export/export-streams';
+import { streamPages } from '../export/export-streams';
 import { EXPORT_FORMATS, createRowWriter, type ExportFormat } from '../export/row-writers';
 import type { CliIo } from '../io';
 
@@ -12,9 +13,7 @@ export function registerExportCommand(program: Command, io: CliIo): void {
     .command('export')
     .description('write a stream to standard output, page by page (newest first where keyset)')
     .addOption(
-      new Option('--stream <stream>', 'what to export')
-        .choices(EXPORT_STREAMS)
-        .makeOptionMandatory(),
+      new Option('--stream <stream>', 'what to export').choices(STREAM_NAMES).makeOptionMandatory(),
     )
     .addOption(
       new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).default('ndjson'),
@@ -41,12 +40,13 @@ export function registerExportCommand(program: Command, io: CliIo): void {
     .option('--end-date <day>', 'traffic: last day, YYYY-MM-DD')
     .action(async (_options, command: Command) => {
       const options = command.optsWithGlobals<
-        ConnectionOptions & FilterOptions & { stream: ExportStreamName; format: ExportFormat }
+        ConnectionOptions & FilterOptions & { stream: StreamName; format: ExportFormat }
       >();
-      const stream = exportStreams[options.stream];
+      const stream = streamEntry(options.stream);
       const filter = exportFilter(options.stream, stream, options);
       const { client } = await connect(options, io.env);
-      const writer = await createRowWriter(options.format, io.stdout, stream.columns);
-      for await (const rows of stream.pages(client, filter)) await writer.write(rows);
+      const columns = exportColumns(options.stream);
+      const writer = await createRowWriter(options.format, io.stdout, columns);
+      for await (const rows of streamPages(client, stream, filter)) await writer.write(rows);
     });
 }

@@ -2,7 +2,9 @@ import { ROLES, type Role } from '@opsledger/domain';
 import { Option, type Command } from 'commander';
 import { connect, type ConnectionOptions } from '../connection/connect';
 import type { CliIo } from '../io';
-import { printJson, printTable, writeOut } from '../output/write-out';
+import { addListCommand } from './list-command';
+import { addRevokeCommand } from './revoke-command';
+import { printJson, writeOut } from '../output/write-out';
 
 /** Users of the HBlock event API (`Authorization: HBlock <userName>:<signature>`). */
 export function registerHBlockUserCommands(program: Command, io: CliIo): void {
@@ -34,38 +36,18 @@ export function registerHBlockUserCommands(program: Command, io: CliIo): void {
       );
     });
 
-  users
-    .command('list')
-    .description("list the team's HBlock users (secrets are never shown again)")
-    .option('--json', 'print JSON')
-    .action(async (_options, command: Command) => {
-      const options = command.optsWithGlobals<ConnectionOptions & { json?: boolean }>();
-      const { client } = await connect(options, io.env);
-      const list = await client.hblockUsers.list.query();
-      if (options.json) return printJson(io.stdout, list);
-      await printTable(
-        io.stdout,
-        ['USER NAME', 'ROLE', 'CREATED', 'LAST USED', 'REVOKED'],
-        list.map((user) => [
-          user.userName,
-          user.role,
-          user.createdAt,
-          user.lastUsedAt,
-          user.revokedAt,
-        ]),
-      );
-    });
+  addListCommand(users, io, {
+    description: "list the team's HBlock users (secrets are never shown again)",
+    list: (client) => client.hblockUsers.list.query(),
+    columns: ['USER NAME', 'ROLE', 'CREATED', 'LAST USED', 'REVOKED'],
+    row: (user) => [user.userName, user.role, user.createdAt, user.lastUsedAt, user.revokedAt],
+  });
 
-  users
-    .command('revoke')
-    .description('revoke an HBlock user; its signatures fail from now on')
-    .argument('<userName>', 'the user name (see hblock-users list)')
-    .option('--json', 'print the revoked user as JSON')
-    .action(async (userName: string, _options, command: Command) => {
-      const options = command.optsWithGlobals<ConnectionOptions & { json?: boolean }>();
-      const { client } = await connect(options, io.env);
-      const revoked = await client.hblockUsers.revoke.mutate({ name: userName });
-      if (options.json) return printJson(io.stdout, revoked);
-      await writeOut(io.stdout, `revoked HBlock user ${revoked.userName}\n`);
-    });
+  addRevokeCommand(users, io, {
+    description: 'revoke an HBlock user; its signatures fail from now on',
+    argument: ['<userName>', 'the user name (see hblock-users list)'],
+    json: 'print the revoked user as JSON',
+    revoke: (client, name) => client.hblockUsers.revoke.mutate({ name }),
+    done: (revoked) => `revoked HBlock user ${revoked.userName}`,
+  });
 }

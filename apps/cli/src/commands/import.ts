@@ -1,7 +1,8 @@
+import { IMPORTABLE_STREAMS, type ImportableStreamName } from '@opsledger/domain';
 import { Option, type Command } from 'commander';
 import { CliError } from '../cli-error';
 import { connect, type ConnectionOptions } from '../connection/connect';
-import { IMPORT_STREAMS, importStreams, type ImportStreamName } from '../import/import-streams';
+import { importStream } from '../import/import-streams';
 import { openInput, readLines } from '../import/read-lines';
 import { runImport, type ImportCounts } from '../import/run-import';
 import type { CliIo } from '../io';
@@ -16,15 +17,17 @@ export function registerImportCommand(program: Command, io: CliIo): void {
     )
     .addOption(
       new Option('--stream <stream>', 'what the lines are')
-        .choices(IMPORT_STREAMS)
+        .choices(IMPORTABLE_STREAMS)
         .makeOptionMandatory(),
     )
     .argument('[file]', 'NDJSON file; - or none reads standard input')
     .action(async (file: string | undefined, _options, command: Command) => {
-      const options = command.optsWithGlobals<ConnectionOptions & { stream: ImportStreamName }>();
+      const options = command.optsWithGlobals<
+        ConnectionOptions & { stream: ImportableStreamName }
+      >();
       const input = await openInput(file, io.stdin);
       const { client } = await connect(options, io.env);
-      const stream = importStreams[options.stream];
+      const stream = importStream(options.stream);
       const report = (message: string) => writeOut(io.stderr, `${message}\n`);
       if (!stream.keyed) {
         await report(

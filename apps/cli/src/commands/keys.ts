@@ -2,7 +2,9 @@ import { ROLES, type Role } from '@opsledger/domain';
 import { Option, type Command } from 'commander';
 import { connect, type ConnectionOptions } from '../connection/connect';
 import type { CliIo } from '../io';
-import { printJson, printTable, writeOut } from '../output/write-out';
+import { addListCommand } from './list-command';
+import { addRevokeCommand } from './revoke-command';
+import { printJson, writeOut } from '../output/write-out';
 
 export function registerKeyCommands(program: Command, io: CliIo): void {
   const keys = program.command('keys').description("manage the team's API keys");
@@ -31,40 +33,26 @@ export function registerKeyCommands(program: Command, io: CliIo): void {
       );
     });
 
-  keys
-    .command('list')
-    .description("list the team's keys (secrets are never shown again)")
-    .option('--json', 'print JSON')
-    .action(async (_options, command: Command) => {
-      const options = command.optsWithGlobals<ConnectionOptions & { json?: boolean }>();
-      const { client } = await connect(options, io.env);
-      const list = await client.apiKeys.list.query();
-      if (options.json) return printJson(io.stdout, list);
-      await printTable(
-        io.stdout,
-        ['ID', 'ROLE', 'NAME', 'PREFIX', 'CREATED', 'LAST USED', 'REVOKED'],
-        list.map((key) => [
-          key.id,
-          key.role,
-          key.name,
-          key.prefix,
-          key.createdAt,
-          key.lastUsedAt,
-          key.revokedAt,
-        ]),
-      );
-    });
+  addListCommand(keys, io, {
+    description: "list the team's keys (secrets are never shown again)",
+    list: (client) => client.apiKeys.list.query(),
+    columns: ['ID', 'ROLE', 'NAME', 'PREFIX', 'CREATED', 'LAST USED', 'REVOKED'],
+    row: (key) => [
+      key.id,
+      key.role,
+      key.name,
+      key.prefix,
+      key.createdAt,
+      key.lastUsedAt,
+      key.revokedAt,
+    ],
+  });
 
-  keys
-    .command('revoke')
-    .description('revoke a key; calls with it fail from now on')
-    .argument('<id>', 'the key id (see keys list)')
-    .option('--json', 'print the revoked key as JSON')
-    .action(async (id: string, _options, command: Command) => {
-      const options = command.optsWithGlobals<ConnectionOptions & { json?: boolean }>();
-      const { client } = await connect(options, io.env);
-      const revoked = await client.apiKeys.revoke.mutate({ id });
-      if (options.json) return printJson(io.stdout, revoked);
-      await writeOut(io.stdout, `revoked ${revoked.role} key ${revoked.id}\n`);
-    });
+  addRevokeCommand(keys, io, {
+    description: 'revoke a key; calls with it fail from now on',
+    argument: ['<id>', 'the key id (see keys list)'],
+    json: 'print the revoked key as JSON',
+    revoke: (client, id) => client.apiKeys.revoke.mutate({ id }),
+    done: (revoked) => `revoked ${revoked.role} key ${revoked.id}`,
+  });
 }

@@ -1,30 +1,14 @@
+import {
+  EXPORT_FLAGS,
+  type ExportFlag,
+  type StreamEntry,
+  type StreamName,
+} from '@opsledger/domain';
 import { CliError } from '../cli-error';
-import type { ExportStream, ExportStreamName, Filter } from './export-streams';
+import type { Filter } from './export-streams';
 
-/** Every filter flag of `export`, by option name (commander's camelCase of the flag). */
-export const FILTER_OPTIONS = [
-  'scope',
-  'category',
-  'q',
-  'from',
-  'to',
-  'companyId',
-  'sourceId',
-  'sequenceKey',
-  'websiteUuid',
-  'resourceType',
-  'keypoint',
-  'endpoint',
-  'passportId',
-  'app',
-  'status',
-  'actionType',
-  'startDate',
-  'endDate',
-] as const;
-export type FilterOptions = Partial<
-  Record<(typeof FILTER_OPTIONS)[number], string | string[] | boolean>
->;
+/** The filter flags given to `export`, by option name (commander's camelCase of the flag). */
+export type FilterOptions = Partial<Record<ExportFlag, string | string[] | boolean>>;
 
 const flagOf = (option: string) => `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
@@ -34,27 +18,28 @@ const flagOf = (option: string) => `--${option.replace(/[A-Z]/g, (c) => `-${c.to
  * reported by flag before anything is fetched.
  */
 export function exportFilter(
-  streamName: ExportStreamName,
-  stream: ExportStream,
+  streamName: StreamName,
+  stream: StreamEntry,
   options: FilterOptions,
 ): Filter {
+  const { flags, filter: filterSchema } = stream.list;
   const filter: Filter = {};
-  for (const option of FILTER_OPTIONS) {
+  for (const option of EXPORT_FLAGS) {
     const value = options[option];
     if (value === undefined) continue;
-    const field = stream.filters[option];
+    const field = flags[option];
     if (!field) {
-      const accepted = Object.keys(stream.filters).map(flagOf).join(', ') || 'none';
+      const accepted = Object.keys(flags).map(flagOf).join(', ') || 'none';
       throw new CliError(
         `${flagOf(option)}: not a filter of the ${streamName} stream (its filters: ${accepted})`,
       );
     }
     filter[field] = value;
   }
-  const result = stream.filterSchema.safeParse(filter);
+  const result = filterSchema.safeParse(filter);
   if (!result.success) {
     const flagOfField = Object.fromEntries(
-      Object.entries(stream.filters).map(([option, field]) => [field, flagOf(option)]),
+      Object.entries(flags).map(([option, field]) => [field, flagOf(option)]),
     );
     throw new CliError(
       result.error.issues

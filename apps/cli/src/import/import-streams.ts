@@ -1,21 +1,6 @@
-import type { OpsLedgerClient, RouterInputs } from '@opsledger/client';
-import {
-  ActivityInput,
-  AuditLogInput,
-  PassportLogInput,
-  PlatformEventInput,
-  TrafficHitInput,
-} from '@opsledger/domain';
-
-export const IMPORT_STREAMS = [
-  'audit',
-  'activity',
-  'passport',
-  'user',
-  'system',
-  'traffic',
-] as const;
-export type ImportStreamName = (typeof IMPORT_STREAMS)[number];
+import type { OpsLedgerClient } from '@opsledger/client';
+import { streamEntry, type ImportableStreamName, type StreamEntry } from '@opsledger/domain';
+import { procedureAt, type BatchWrite } from '../streams/stream-procedures';
 
 interface Issue {
   path: readonly PropertyKey[];
@@ -40,73 +25,44 @@ export interface ImportStream {
   write(client: OpsLedgerClient, items: Item[]): Promise<Written>;
 }
 
-const asIs = (item: Item) => item;
+const isRecord = (value: unknown): value is Item =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** An event line may name its type; the stream name fills it in when it does not. */
-const ofEventType = (type: 'user' | 'system') => (item: Item) => ({ type, ...item });
-
-// Items reaching `write` passed the same domain schema the procedure parses with.
-type BatchItems<T extends { items: unknown }> = T['items'];
-
-/** A platform event of this stream's type; a line of the other type is an error on `type`. */
-const eventOfType = (type: 'user' | 'system'): LineSchema => ({
-  safeParse(value) {
-    const result = PlatformEventInput.safeParse(value);
-    if (!result.success || result.data.type === type) return result;
-    const message = `is ${result.data.type}, but --stream is ${type}`;
-    return { success: false, error: { issues: [{ path: ['type'], message }] } };
-  },
-});
-
-const events = (type: 'user' | 'system'): ImportStream => ({
-  schema: eventOfType(type),
-  keyed: true,
-  prepare: ofEventType(type),
-  write: (client, items) =>
-    client.events.recordBatch.mutate({
-      items: items as BatchItems<RouterInputs['events']['recordBatch']>,
-    }),
-});
-
-export const importStreams: Record<ImportStreamName, ImportStream> = {
-  audit: {
-    schema: AuditLogInput,
-    keyed: true,
-    prepare: asIs,
-    write: (client, items) =>
-      client.auditLogs.recordBatch.mutate({
-        items: items as BatchItems<RouterInputs['auditLogs']['recordBatch']>,
-      }),
-  },
-  activity: {
-    schema: ActivityInput,
-    keyed: true,
-    prepare: asIs,
-    write: (client, items) =>
-      client.activities.recordBatch.mutate({
-        items: items as BatchItems<RouterInputs['activities']['recordBatch']>,
-      }),
-  },
-  passport: {
-    schema: PassportLogInput,
-    keyed: true,
-    prepare: asIs,
-    write: (client, items) =>
-      client.passportLogs.recordBatch.mutate({
-        items: items as BatchItems<RouterInputs['passportLogs']['recordBatch']>,
-      }),
-  },
-  user: events('user'),
-  system: events('system'),
-  traffic: {
-    schema: TrafficHitInput,
-    keyed: false,
-    prepare: asIs,
-    write: async (client, items) => {
-      const result = await client.traffic.ingest.mutate({
-        items: items as BatchItems<RouterInputs['traffic']['ingest']>,
-      });
-      return { inserted: result.inserted, duplicates: 0 };
+/**
+ * The item schema, refusing a line that names a value the stream name implies otherwise (a
+ * system event in `--stream user`): an error on that field.
+ */
+function impliedBy(name: ImportableStreamName, item: LineSchema, implied: [string, string][]) {
+  return {
+    safeParse(value: unknown) {
+      const result = item.safeParse(value);
+      if (!result.success || !isRecord(value)) return result;
+      for (const [field, expected] of implied) {
+        if (value[field] === expected) continue;
+        const message = `is ${String(value[field])}, but --stream is ${name}`;
+        return { success: false, error: { issues: [{ path: [field], message }] } };
+      }
+      return result;
     },
-  },
-};
+  } satisfies LineSchema;
+}
+
+/** How lines of a stream are checked and written, from its registry entry. */
+export function importStream(name: ImportableStreamName): ImportStream {
+  const entry: StreamEntry = streamEntry(name);
+  const batchWrite = entry.batchWrite;
+  if (!batchWrite) throw new Error(`${name} takes no batch writes`);
+  const implied = Object.entries(entry.implied);
+  return {
+    schema: implied.length === 0 ? batchWrite.item : impliedBy(name, batchWrite.item, implied),
+    keyed: batchWrite.procedure in entry.keyedWrites,
+    // A line may name what the stream implies; the stream name fills it in when it does not.
+    prepare: (item) => ({ ...entry.implied, ...item }),
+    write: async (client, items) => {
+      const written = await procedureAt<BatchWrite>(client, entry, batchWrite.procedure).mutate({
+        items,
+      });
+      return { inserted: written.inserted, duplicates: written.duplicates ?? 0 };
+    },
+  };
+}

@@ -1,6 +1,7 @@
 import { isTRPCClientError, type OpsLedgerClient } from '@opsledger/client';
 import { MAX_BATCH } from '@opsledger/domain';
-import type { ImportStream, ImportStreamName } from './import-streams';
+import type { ImportableStreamName } from '@opsledger/domain';
+import type { ImportStream } from './import-streams';
 import { lineIdempotencyKey } from './line-key';
 import type { NumberedLine } from './read-lines';
 
@@ -77,7 +78,7 @@ function nameLines(message: string, lineOfItem: readonly number[]): string {
  */
 export async function runImport(opts: {
   client: OpsLedgerClient;
-  streamName: ImportStreamName;
+  streamName: ImportableStreamName;
   stream: ImportStream;
   lines: AsyncIterable<NumberedLine>;
   report: (message: string) => Promise<void>;

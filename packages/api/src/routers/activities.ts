@@ -1,11 +1,18 @@
-import { ActivityBatch, ActivityInput, ActivityListInput } from '@opsledger/domain';
+import {
+  activityToEnvelope,
+  ActivityBatch,
+  ActivityInput,
+  ActivityListInput,
+} from '@opsledger/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { listActivities } from '../services/activities/list-activities';
-import { recordActivity, recordActivityBatch } from '../services/activities/record-activities';
+import { streamRecorders } from '../services/events/record-stream';
 import { readProcedure, writeProcedure } from '../trpc';
 
+const recorders = streamRecorders('activity', activityToEnvelope);
+
 export const activitiesRouter = {
-  record: writeProcedure.input(ActivityInput).mutation(recordActivity),
-  recordBatch: writeProcedure.input(ActivityBatch).mutation(recordActivityBatch),
+  record: writeProcedure.input(ActivityInput).mutation(recorders.record),
+  recordBatch: writeProcedure.input(ActivityBatch).mutation(recorders.recordBatch),
   list: readProcedure.input(ActivityListInput).query(listActivities),
 } satisfies TRPCRouterRecord;

@@ -1,4 +1,5 @@
 import {
+  auditLogToEnvelope,
   AuditLogBatch,
   AuditLogInput,
   AuditLogListInput,
@@ -6,12 +7,14 @@ import {
 } from '@opsledger/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { listAuditLogs, scrollAuditLogs } from '../services/audit-logs/list-audit-logs';
-import { recordAuditLog, recordAuditLogBatch } from '../services/audit-logs/record-audit-logs';
+import { streamRecorders } from '../services/events/record-stream';
 import { readProcedure, writeProcedure } from '../trpc';
 
+const recorders = streamRecorders('audit', auditLogToEnvelope);
+
 export const auditLogsRouter = {
-  record: writeProcedure.input(AuditLogInput).mutation(recordAuditLog),
-  recordBatch: writeProcedure.input(AuditLogBatch).mutation(recordAuditLogBatch),
+  record: writeProcedure.input(AuditLogInput).mutation(recorders.record),
+  recordBatch: writeProcedure.input(AuditLogBatch).mutation(recorders.recordBatch),
   list: readProcedure.input(AuditLogListInput).query(listAuditLogs),
   scroll: readProcedure.input(AuditLogScrollInput).query(scrollAuditLogs),
 } satisfies TRPCRouterRecord;

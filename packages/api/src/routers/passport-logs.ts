@@ -1,4 +1,5 @@
 import {
+  passportLogToEnvelope,
   PassportLogBatch,
   PassportLogInput,
   PassportLogListInput,
@@ -6,15 +7,14 @@ import {
 } from '@opsledger/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { listPassportLogs, scrollPassportLogs } from '../services/passport-logs/list-passport-logs';
-import {
-  recordPassportLog,
-  recordPassportLogBatch,
-} from '../services/passport-logs/record-passport-logs';
+import { streamRecorders } from '../services/events/record-stream';
 import { readProcedure, writeProcedure } from '../trpc';
 
+const recorders = streamRecorders('passport', passportLogToEnvelope);
+
 export const passportLogsRouter = {
-  record: writeProcedure.input(PassportLogInput).mutation(recordPassportLog),
-  recordBatch: writeProcedure.input(PassportLogBatch).mutation(recordPassportLogBatch),
+  record: writeProcedure.input(PassportLogInput).mutation(recorders.record),
+  recordBatch: writeProcedure.input(PassportLogBatch).mutation(recorders.recordBatch),
   list: readProcedure.input(PassportLogListInput).query(listPassportLogs),
   scroll: readProcedure.input(PassportLogScrollInput).query(scrollPassportLogs),
 } satisfies TRPCRouterRecord;

@@ -1,10 +1,4 @@
-/**
- * Writes the API deduplicates by a client-chosen `idempotencyKey`: repeating one of these with
- * the same key is a no-op, so a retry after a lost answer never records anything twice.
- */
-const KEYED_SINGLE =
-  /^(auditLogs|activities|passportLogs|events)\.record$|^(backups|syncs)\.create$/;
-const KEYED_BATCH = /^(auditLogs|activities|passportLogs|events)\.recordBatch$/;
+import { KEYED_WRITES } from '@opsledger/domain';
 
 type Keyed = { idempotencyKey?: unknown };
 
@@ -16,15 +10,18 @@ function withKey<T>(item: T, newKey: () => string): T {
   return { ...item, idempotencyKey: newKey() };
 }
 
-/** Whether repeating this call with the same input cannot record anything twice. */
+/**
+ * Whether repeating this call with the same input cannot record anything twice: the API
+ * deduplicates these writes by their `idempotencyKey` (the stream registry names them).
+ */
 export function isIdempotentPath(path: string): boolean {
-  return KEYED_SINGLE.test(path) || KEYED_BATCH.test(path);
+  return KEYED_WRITES.has(path);
 }
 
 /**
- * Gives the input of a keyed write (`*.record`, `*.recordBatch`, `backups.create`,
- * `syncs.create`) an idempotency key on every item that has none, leaving keys the caller chose
- * alone. Run it once before the first attempt so every retry carries the same keys. Inputs of
+ * Gives the input of a keyed write (`KEYED_WRITES`: `*.record`, `*.recordBatch`,
+ * `backups.create`, `syncs.create`) an idempotency key on every item that has none, leaving
+ * keys the caller chose alone. Run it once before the first attempt so every retry carries the same keys. Inputs of
  * other procedures come back unchanged; the caller's object is never modified.
  */
 export function fillIdempotencyKeys<T>(
@@ -32,8 +29,9 @@ export function fillIdempotencyKeys<T>(
   input: T,
   newKey: () => string = () => globalThis.crypto.randomUUID(),
 ): T {
-  if (KEYED_SINGLE.test(path)) return withKey(input, newKey);
-  if (KEYED_BATCH.test(path) && isObject(input) && Array.isArray(input.items)) {
+  const place = KEYED_WRITES.get(path);
+  if (place === 'input') return withKey(input, newKey);
+  if (place === 'items' && isObject(input) && Array.isArray(input.items)) {
     return { ...input, items: input.items.map((item: unknown) => withKey(item, newKey)) };
   }
   return input;

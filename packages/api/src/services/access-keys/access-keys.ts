@@ -1,28 +1,29 @@
 import { accessKeys, and, desc, eq, isNull, type InferSelectModel } from '@opsledger/db';
 import {
-  canGrant,
+  CREDENTIAL_KINDS,
   type AccessKey,
   type AccessKeyRef,
   type CreateAccessKeyInput,
   type CreatedAccessKey,
 } from '@opsledger/domain';
 import type { ServiceContext } from '../../context';
-import { forbidden, notFound } from '../../errors';
 import {
   generateSharedSecretKey,
   generateWalletKey,
 } from '../../auth/access-keys/access-key-material';
 import { sealCredentialSecret } from '../../secrets/credential-secrets';
-import { isoInstant, isoInstantOrNull } from '../sql-instant';
+import {
+  checkMayGrant,
+  credentialTimesOf,
+  revokeCredential,
+} from '../credentials/credential-rules';
 
 const accessKeyFromRow = (row: InferSelectModel<typeof accessKeys>): AccessKey => ({
   id: row.id,
   alg: row.alg,
   role: row.role,
   name: row.name,
-  createdAt: isoInstant(row.createdAt),
-  lastUsedAt: isoInstantOrNull(row.lastUsedAt),
-  revokedAt: isoInstantOrNull(row.revokedAt),
+  ...credentialTimesOf(row),
 });
 
 /**
@@ -36,9 +37,7 @@ export async function createAccessKey({
   ctx: ServiceContext;
   input: CreateAccessKeyInput;
 }): Promise<CreatedAccessKey> {
-  if (!canGrant(ctx.caller.role, input.role)) {
-    throw forbidden(`role: a ${ctx.caller.role} key may not create ${input.role} keys`);
-  }
+  checkMayGrant(ctx, CREDENTIAL_KINDS.accessKey, input.role);
   const row = {
     teamId: ctx.caller.team.id,
     alg: input.alg,
@@ -82,15 +81,16 @@ export async function revokeAccessKey({
   input: AccessKeyRef;
 }): Promise<AccessKey> {
   const ofTeam = and(eq(accessKeys.teamId, ctx.caller.team.id), eq(accessKeys.id, input.id));
-  const [target] = await ctx.database.db.select().from(accessKeys).where(ofTeam);
-  if (!target) throw notFound('id: access key');
-  if (!canGrant(ctx.caller.role, target.role)) {
-    throw forbidden(`id: a ${ctx.caller.role} key may not revoke ${target.role} keys`);
-  }
-  const [row] = await ctx.database.db
-    .update(accessKeys)
-    .set({ revokedAt: new Date().toISOString() })
-    .where(and(ofTeam, isNull(accessKeys.revokedAt)))
-    .returning();
-  return accessKeyFromRow(row ?? target);
+  const revoked = await revokeCredential(ctx, CREDENTIAL_KINDS.accessKey, {
+    find: async () => (await ctx.database.db.select().from(accessKeys).where(ofTeam))[0],
+    markRevoked: async (revokedAt) =>
+      (
+        await ctx.database.db
+          .update(accessKeys)
+          .set({ revokedAt })
+          .where(and(ofTeam, isNull(accessKeys.revokedAt)))
+          .returning()
+      )[0],
+  });
+  return accessKeyFromRow(revoked);
 }

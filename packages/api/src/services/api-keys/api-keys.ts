@@ -1,14 +1,18 @@
 import { and, apiKeys, desc, eq, isNull, type InferSelectModel } from '@opsledger/db';
 import {
-  canGrant,
+  CREDENTIAL_KINDS,
   type ApiKey,
   type CreateApiKeyInput,
   type CreatedApiKey,
 } from '@opsledger/domain';
 import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../../context';
-import { isoInstant, isoInstantOrNull } from '../sql-instant';
-import { forbidden, invalidField, notFound } from '../../errors';
+import { invalidField } from '../../errors';
+import {
+  checkMayGrant,
+  credentialTimesOf,
+  revokeCredential,
+} from '../credentials/credential-rules';
 import { displayPrefix, generateApiKeySecret, hashApiKeySecret } from '../../auth/api-key-secret';
 
 const apiKeyFromRow = (row: InferSelectModel<typeof apiKeys>): ApiKey => ({
@@ -16,9 +20,7 @@ const apiKeyFromRow = (row: InferSelectModel<typeof apiKeys>): ApiKey => ({
   name: row.name,
   role: row.role,
   prefix: row.prefix,
-  createdAt: isoInstant(row.createdAt),
-  lastUsedAt: isoInstantOrNull(row.lastUsedAt),
-  revokedAt: isoInstantOrNull(row.revokedAt),
+  ...credentialTimesOf(row),
 });
 
 export async function createApiKey({
@@ -28,9 +30,7 @@ export async function createApiKey({
   ctx: ServiceContext;
   input: CreateApiKeyInput;
 }): Promise<CreatedApiKey> {
-  if (!canGrant(ctx.caller.role, input.role)) {
-    throw forbidden(`role: a ${ctx.caller.role} key may not create ${input.role} keys`);
-  }
+  checkMayGrant(ctx, CREDENTIAL_KINDS.apiKey, input.role);
   const secret = generateApiKeySecret();
   const id = randomUUID();
   await ctx.database.db.insert(apiKeys).values({
@@ -56,24 +56,17 @@ export async function listApiKeys({ ctx }: { ctx: ServiceContext }): Promise<Api
 
 export async function revokeApiKey({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
   if (input.id === ctx.caller.keyId) throw invalidField('id', 'a key cannot revoke itself');
-  const [target] = await ctx.database.db
-    .select()
-    .from(apiKeys)
-    .where(and(eq(apiKeys.teamId, ctx.caller.team.id), eq(apiKeys.id, input.id)));
-  if (!target) throw notFound('id: api key');
-  if (!canGrant(ctx.caller.role, target.role)) {
-    throw forbidden(`id: a ${ctx.caller.role} key may not revoke ${target.role} keys`);
-  }
-  const [row] = await ctx.database.db
-    .update(apiKeys)
-    .set({ revokedAt: new Date().toISOString() })
-    .where(
-      and(
-        eq(apiKeys.teamId, ctx.caller.team.id),
-        eq(apiKeys.id, input.id),
-        isNull(apiKeys.revokedAt),
-      ),
-    )
-    .returning();
-  return apiKeyFromRow(row ?? target);
+  const ofTeam = and(eq(apiKeys.teamId, ctx.caller.team.id), eq(apiKeys.id, input.id));
+  const revoked = await revokeCredential(ctx, CREDENTIAL_KINDS.apiKey, {
+    find: async () => (await ctx.database.db.select().from(apiKeys).where(ofTeam))[0],
+    markRevoked: async (revokedAt) =>
+      (
+        await ctx.database.db
+          .update(apiKeys)
+          .set({ revokedAt })
+          .where(and(ofTeam, isNull(apiKeys.revokedAt)))
+          .returning()
+      )[0],
+  });
+  return apiKeyFromRow(revoked);
 }

@@ -6,7 +6,7 @@ import { invalidField } from '../../errors';
 import { checkWriterTime, writeLimitsOf } from '../write-limits';
 
 /** What every stream input carries besides its own fields (the domain's WriteMeta). */
-interface Recordable {
+export interface Recordable {
   occurredAt?: string | undefined;
   idempotencyKey?: string | undefined;
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, hblockUsers, isNull, type InferSelectModel } from '@opsledger/db';
 import {
-  canGrant,
+  CREDENTIAL_KINDS,
   type CreateHBlockUserInput,
   type CreatedHBlockUser,
   type HBlockUser,
@@ -10,15 +10,17 @@ import { generateHBlockSecret } from '../../auth/hblock-users/hblock-secret';
 import { hblockUserNamed } from '../../auth/hblock-users/hblock-user-name';
 import type { ServiceContext } from '../../context';
 import { sealCredentialSecret } from '../../secrets/credential-secrets';
-import { conflict, forbidden, notFound } from '../../errors';
-import { isoInstant, isoInstantOrNull } from '../sql-instant';
+import { conflict } from '../../errors';
+import {
+  checkMayGrant,
+  credentialTimesOf,
+  revokeCredential,
+} from '../credentials/credential-rules';
 
 const hblockUserFromRow = (row: InferSelectModel<typeof hblockUsers>): HBlockUser => ({
   userName: row.userName,
   role: row.role,
-  createdAt: isoInstant(row.createdAt),
-  lastUsedAt: isoInstantOrNull(row.lastUsedAt),
-  revokedAt: isoInstantOrNull(row.revokedAt),
+  ...credentialTimesOf(row),
 });
 
 export async function createHBlockUser({
@@ -28,9 +30,7 @@ export async function createHBlockUser({
   ctx: ServiceContext;
   input: CreateHBlockUserInput;
 }): Promise<CreatedHBlockUser> {
-  if (!canGrant(ctx.caller.role, input.role)) {
-    throw forbidden(`role: a ${ctx.caller.role} key may not create ${input.role} users`);
-  }
+  checkMayGrant(ctx, CREDENTIAL_KINDS.hblockUser, input.role);
   const secret = generateHBlockSecret();
   const teamId = ctx.caller.team.id;
   const sealed = sealCredentialSecret(
@@ -72,15 +72,16 @@ export async function revokeHBlockUser({
   input: RevokeHBlockUserInput;
 }): Promise<HBlockUser> {
   const inTeam = and(eq(hblockUsers.teamId, ctx.caller.team.id), hblockUserNamed(input.name));
-  const [target] = await ctx.database.db.select().from(hblockUsers).where(inTeam);
-  if (!target) throw notFound('name: HBlock user');
-  if (!canGrant(ctx.caller.role, target.role)) {
-    throw forbidden(`name: a ${ctx.caller.role} key may not revoke ${target.role} users`);
-  }
-  const [row] = await ctx.database.db
-    .update(hblockUsers)
-    .set({ revokedAt: new Date().toISOString() })
-    .where(and(inTeam, isNull(hblockUsers.revokedAt)))
-    .returning();
-  return hblockUserFromRow(row ?? target);
+  const revoked = await revokeCredential(ctx, CREDENTIAL_KINDS.hblockUser, {
+    find: async () => (await ctx.database.db.select().from(hblockUsers).where(inTeam))[0],
+    markRevoked: async (revokedAt) =>
+      (
+        await ctx.database.db
+          .update(hblockUsers)
+          .set({ revokedAt })
+          .where(and(inTeam, isNull(hblockUsers.revokedAt)))
+          .returning()
+      )[0],
+  });
+  return hblockUserFromRow(revoked);
 }
