@@ -90,7 +90,7 @@ export const exportStreams: Record<ExportStreamName, ExportStream> = {
     pages: (client, filter) =>
       cursorPages(async (after) => {
         const connection = await client.activities.list.query({
-          filter: filter as RouterInputs['activities']['list']['filter'],
+          filter,
           sort: 'createdAt_DESC',
           first: PAGE_SIZE,
           after,

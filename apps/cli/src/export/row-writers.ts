@@ -14,6 +14,7 @@ export interface RowWriter {
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') return JSON.stringify(value);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects returned above: only JSON scalars reach here
   return String(value);
 }
 

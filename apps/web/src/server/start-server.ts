@@ -8,7 +8,9 @@ import { log, opsLedger } from './opsledger';
  * it exits with the reason rather than answer 503 forever.
  */
 function stop(error: unknown): never {
-  console.error(`[opsledger] cannot start: ${error instanceof Error ? error.message : error}`);
+  console.error(
+    `[opsledger] cannot start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }
 

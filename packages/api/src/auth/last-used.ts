@@ -1,8 +1,8 @@
 import {
-  accessKeys,
+  type accessKeys,
   and,
-  apiKeys,
-  hblockUsers,
+  type apiKeys,
+  type hblockUsers,
   isNull,
   lt,
   or,

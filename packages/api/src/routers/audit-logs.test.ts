@@ -149,7 +149,7 @@ describe('auditLogs.scroll', () => {
 
   it('keeps pages stable while other writers insert', async () => {
     const { owner } = await api.newTeam();
-    const writer = await (await api.newTeam()).owner; // a busy neighbour team
+    const writer = (await api.newTeam()).owner; // a busy neighbour team
     const { ids: original } = await owner.auditLogs.recordBatch({
       items: Array.from({ length: 30 }, (_, i) => entry({ occurredAt: minute(i % 7) })),
     });

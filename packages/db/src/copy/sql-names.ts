@@ -16,5 +16,5 @@ export function sqlNamesOf<T extends Table>(table: T): SqlNames<T> {
   for (const [key, definition] of Object.entries(getTableColumns(table))) {
     column[key] = definition.name;
   }
-  return { table: getTableName(table), column: column as Record<ColumnKey<T>, string> };
+  return { table: getTableName(table), column };
 }

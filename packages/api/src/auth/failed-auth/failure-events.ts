@@ -28,7 +28,7 @@ interface Reports {
 const shared = globalThis as typeof globalThis & {
   __opsledgerFailedAuthReports?: Map<Database, Reports>;
 };
-const reportsByDatabase = (shared.__opsledgerFailedAuthReports ??= new Map());
+const reportsByDatabase = (shared.__opsledgerFailedAuthReports ??= new Map<Database, Reports>());
 
 function reportsOf(database: Database): Reports {
   let reports = reportsByDatabase.get(database);
