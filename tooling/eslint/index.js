@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
 import { appLayer } from './layering.js';
 
 /**

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+
 import { describeFailure } from './cli-error';
 import { registerAccessKeyCommands } from './commands/access-keys';
 import { registerAppCommands } from './commands/apps';

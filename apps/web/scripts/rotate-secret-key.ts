@@ -4,6 +4,7 @@
  * variables). See README.md ("Rotating the secret key").
  */
 import { rotateServerSecretKey, type RotationOutcome } from '@opsledger/api';
+
 import { parseServerEnv } from '../src/env';
 
 const USAGE = 'usage: pnpm rotate-secret-key [--reseal]';

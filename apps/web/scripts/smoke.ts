@@ -9,8 +9,10 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkCompatEndpoints } from './smoke/compat-endpoints';
+
 import { startNextServer, waitForHealth, type NextServer } from '@opsledger/next-server';
+
+import { checkCompatEndpoints } from './smoke/compat-endpoints';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const HEALTH_TIMEOUT_MS = 90_000;

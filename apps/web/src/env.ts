@@ -1,7 +1,7 @@
-import { resolveDataDir } from '@opsledger/client/credentials';
-import { SecretKeyList, type SecretKeySpec } from '@opsledger/domain';
-import { DEFAULT_EVENT_TIME_BOUNDS } from '@opsledger/domain';
 import { z } from 'zod';
+
+import { resolveDataDir } from '@opsledger/client/credentials';
+import { DEFAULT_EVENT_TIME_BOUNDS, SecretKeyList, type SecretKeySpec } from '@opsledger/domain';
 
 /** An empty variable (`FOO=` in a shell or an env file) means "not set". */
 const unlessBlank = <T extends z.ZodType>(schema: T) =>

@@ -1,6 +1,7 @@
 import { createCaller } from '@opsledger/api';
 import { appendEvents, ensureEventPartitions, type Database } from '@opsledger/db';
 import { AuditLogBatch } from '@opsledger/domain';
+
 import { auditEvent } from '../fixtures/audit-log-inputs';
 import type { SeededRandom } from '../fixtures/random';
 import { formatCount } from '../measure/report';

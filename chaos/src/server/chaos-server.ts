@@ -1,8 +1,10 @@
-import { freePort, startNextServer, waitForHealth, type NextServer } from '@opsledger/next-server';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { freePort, startNextServer, waitForHealth, type NextServer } from '@opsledger/next-server';
+
 import { treeRssBytes } from './rss';
 
 const appDir = fileURLToPath(new URL('../../../apps/web/', import.meta.url));

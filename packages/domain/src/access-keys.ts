@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { Label, Timestamp } from './common';
+
 import { Role } from './api-keys';
+import { Label, Timestamp } from './common';
 
 /**
  * How a Blocklet Server access key proves itself: a wallet signature over a fresh stamp, a

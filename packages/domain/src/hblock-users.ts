@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { Timestamp } from './common';
+
 import { Role } from './api-keys';
+import { Timestamp } from './common';
 
 /**
  * An HBlock user name: what the client puts before the colon of `Authorization: HBlock

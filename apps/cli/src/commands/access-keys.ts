@@ -1,5 +1,7 @@
-import { ACCESS_KEY_ALGS, ROLES, type AccessKeyAlg, type Role } from '@opsledger/domain';
 import { Option, type Command } from 'commander';
+
+import { ACCESS_KEY_ALGS, ROLES, type AccessKeyAlg, type Role } from '@opsledger/domain';
+
 import { connect, type ConnectionOptions } from '../connection/connect';
 import type { CliIo } from '../io';
 import { printJson, printTable, writeOut } from '../output/write-out';

@@ -1,5 +1,7 @@
-import type { App } from '@opsledger/domain';
 import type { Command } from 'commander';
+
+import type { App } from '@opsledger/domain';
+
 import { connect, type ConnectionOptions } from '../connection/connect';
 import type { CliIo } from '../io';
 import { printJson, printTable, writeOut } from '../output/write-out';

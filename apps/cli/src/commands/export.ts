@@ -1,8 +1,9 @@
 import { Option, type Command } from 'commander';
+
 import { connect, type ConnectionOptions } from '../connection/connect';
 import { exportFilter, type FilterOptions } from '../export/export-filter';
 import { EXPORT_STREAMS, exportStreams, type ExportStreamName } from '../export/export-streams';
-import { EXPORT_FORMATS, createRowWriter, type ExportFormat } from '../export/row-writers';
+import { createRowWriter, EXPORT_FORMATS, type ExportFormat } from '../export/row-writers';
 import type { CliIo } from '../io';
 
 const list = (value: string) => value.split(',').map((item) => item.trim());

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+
 import { CliError } from '../cli-error';
 import { connect, type ConnectionOptions } from '../connection/connect';
 import { IMPORT_STREAMS, importStreams, type ImportStreamName } from '../import/import-streams';

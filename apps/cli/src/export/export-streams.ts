@@ -14,7 +14,8 @@ import {
   TrafficInsight,
   TrafficInsightFilter,
 } from '@opsledger/domain';
-import { PAGE_SIZE, cursorPages, offsetPages } from './pages';
+
+import { cursorPages, offsetPages, PAGE_SIZE } from './pages';
 
 export const EXPORT_STREAMS = [
   'audit',

@@ -1,5 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
+
 import { writeOut } from '../output/write-out';
 
 export const EXPORT_FORMATS = ['ndjson', 'csv'] as const;

@@ -1,5 +1,6 @@
 import { isTRPCClientError, type OpsLedgerClient } from '@opsledger/client';
 import { MAX_BATCH } from '@opsledger/domain';
+
 import type { ImportStream, ImportStreamName } from './import-streams';
 import { lineIdempotencyKey } from './line-key';
 import type { NumberedLine } from './read-lines';

@@ -3,12 +3,12 @@
  * where they exist: proves each path reaches its adapter under `next start` (including the
  * `/__blocklet__.js` route and DID Spaces signatures over the URL as Next.js hands it on).
  */
-import BlockletServerClient from '@blocklet/server-js';
+import { createHmac } from 'node:crypto';
 import { SpaceClient } from '@blocklet/did-space-js';
 import { auditLogList } from '@blocklet/did-space-js/dist/api/routes/audit-log-list';
 import { PostObjectsSyncCommand } from '@blocklet/did-space-js/dist/commands/audit-log/post-objects-sync-command';
+import BlockletServerClient from '@blocklet/server-js';
 import { fromRandom, WalletType } from '@ocap/wallet';
-import { createHmac } from 'node:crypto';
 
 type Check = (condition: unknown, message: string) => asserts condition;
 

@@ -1,4 +1,5 @@
 import { startOpsLedger, type OpsLedger } from '@opsledger/api';
+
 import { serverConfig } from '../env';
 import { credentialsFile } from './credentials-file';
 

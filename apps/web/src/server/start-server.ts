@@ -1,4 +1,5 @@
 import { credentialsPath } from '@opsledger/client/credentials';
+
 import { serverConfig } from '../env';
 import { log, opsLedger } from './opsledger';
 

@@ -1,14 +1,15 @@
 import { openDatabase, type Database, type DatabaseKind } from '@opsledger/db';
+import type { SecretKeySpec } from '@opsledger/domain';
+
 import { configureFailedAuthLimits } from '../auth/failed-auth/failed-auth-guard';
 import type { FailedAuthLimits } from '../auth/failed-auth/failed-auth-limits';
 import { flushFailureReports } from '../auth/failed-auth/failure-events';
-import type { SecretKeySpec } from '@opsledger/domain';
 import { flushRequestLog } from '../http/request-log/request-log-queue';
 import { attachSecretKeyring, openServerKeyring } from '../secrets/server-keyring';
 import { setWriteLimits, type WriteLimits } from '../services/write-limits';
 import { bootstrapTeam, type BootstrapReport } from './bootstrap-team';
-import { startPartitionMaintenance } from './partition-maintenance';
 import { checkDatabase, type DatabaseHealth } from './database-health';
+import { startPartitionMaintenance } from './partition-maintenance';
 import { recordLifecycleEvent } from './platform-lifecycle';
 import type { CredentialsStore } from './team-credentials';
 

@@ -1,5 +1,7 @@
-import { ActivityBatch, ActivityInput, ActivityListInput } from '@opsledger/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
+
+import { ActivityBatch, ActivityInput, ActivityListInput } from '@opsledger/domain';
+
 import { listActivities } from '../services/activities/list-activities';
 import { recordActivity, recordActivityBatch } from '../services/activities/record-activities';
 import { readProcedure, writeProcedure } from '../trpc';

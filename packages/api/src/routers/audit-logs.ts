@@ -1,10 +1,12 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+
 import {
   AuditLogBatch,
   AuditLogInput,
   AuditLogListInput,
   AuditLogScrollInput,
 } from '@opsledger/domain';
-import type { TRPCRouterRecord } from '@trpc/server';
+
 import { listAuditLogs, scrollAuditLogs } from '../services/audit-logs/list-audit-logs';
 import { recordAuditLog, recordAuditLogBatch } from '../services/audit-logs/record-audit-logs';
 import { readProcedure, writeProcedure } from '../trpc';

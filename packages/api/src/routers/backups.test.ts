@@ -1,6 +1,8 @@
-import type { Backup } from '@opsledger/domain';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Backup } from '@opsledger/domain';
+
 import { systemEventsOfRun } from '../services/runs/run-events.testing';
 import { createTestApi, type TestTeamWithApp } from '../testing';
 

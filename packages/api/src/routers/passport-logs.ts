@@ -1,10 +1,12 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+
 import {
   PassportLogBatch,
   PassportLogInput,
   PassportLogListInput,
   PassportLogScrollInput,
 } from '@opsledger/domain';
-import type { TRPCRouterRecord } from '@trpc/server';
+
 import { listPassportLogs, scrollPassportLogs } from '../services/passport-logs/list-passport-logs';
 import {
   recordPassportLog,

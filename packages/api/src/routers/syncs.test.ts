@@ -1,5 +1,7 @@
-import type { SyncRun } from '@opsledger/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { SyncRun } from '@opsledger/domain';
+
 import { systemEventsOfRun } from '../services/runs/run-events.testing';
 import { createTestApi, type TestTeamWithApp } from '../testing';
 

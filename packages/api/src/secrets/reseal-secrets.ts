@@ -5,6 +5,7 @@ import {
   type SharedSecretChange,
   type StoredSharedSecret,
 } from '@opsledger/db';
+
 import {
   openCredentialSecret,
   sealCredentialSecret,

@@ -1,5 +1,6 @@
 import { openDatabase, type Database } from '@opsledger/db';
 import { formatSecretKeyList } from '@opsledger/domain';
+
 import { bindSecretKeyring } from './credential-secrets';
 import { addPrimaryKey, keyringFilePath } from './keyring-file';
 import { resealSecrets, type ResealCounts } from './reseal-secrets';

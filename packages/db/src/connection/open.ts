@@ -1,5 +1,6 @@
-import { PGlite } from '@electric-sql/pglite';
 import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+
 import type { Database } from '../database';
 import { migrateDatabase } from '../migrate';
 import { lockDataDir } from './data-dir-lock';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Database } from '../database';
 import { teams } from '../schema';
 import { createTestDatabase } from '../testing';

@@ -1,4 +1,5 @@
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
+
 import type { ColumnKey } from './copy-target';
 
 export interface SqlNames<T extends Table> {

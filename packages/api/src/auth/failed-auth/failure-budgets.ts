@@ -1,4 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
 import type { FailedAuthLimits, FailureBudget } from './failed-auth-limits';
 
 /** The budgets of one dimension (credential or address), each a counter of failures per key. */

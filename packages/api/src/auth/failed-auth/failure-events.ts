@@ -1,4 +1,5 @@
 import type { Database } from '@opsledger/db';
+
 import { recordPlatformEvent } from '../../services/platform-events/record-platform-events';
 import {
   describeFailures,

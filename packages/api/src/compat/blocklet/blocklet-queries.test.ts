@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createTestApi, serveApi, type ServedApi, type TestTeamWithApp } from '../../testing';
 import { blockletClient } from './blocklet-client.testing';
 

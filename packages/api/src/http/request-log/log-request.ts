@@ -1,4 +1,5 @@
 import { PlatformEventInput } from '@opsledger/domain';
+
 import type { Exchange } from '../exchange';
 import { loggedFailure } from './logged-failure';
 import { recordedBody } from './recorded-body';

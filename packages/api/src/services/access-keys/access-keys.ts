@@ -6,12 +6,13 @@ import {
   type CreateAccessKeyInput,
   type CreatedAccessKey,
 } from '@opsledger/domain';
-import type { ServiceContext } from '../../context';
-import { forbidden, notFound } from '../../errors';
+
 import {
   generateSharedSecretKey,
   generateWalletKey,
 } from '../../auth/access-keys/access-key-material';
+import type { ServiceContext } from '../../context';
+import { forbidden, notFound } from '../../errors';
 import { sealCredentialSecret } from '../../secrets/credential-secrets';
 import { isoInstant, isoInstantOrNull } from '../sql-instant';
 

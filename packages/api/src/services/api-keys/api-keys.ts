@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { and, apiKeys, desc, eq, isNull, type InferSelectModel } from '@opsledger/db';
 import {
   canGrant,
@@ -5,11 +7,11 @@ import {
   type CreateApiKeyInput,
   type CreatedApiKey,
 } from '@opsledger/domain';
-import { randomUUID } from 'node:crypto';
-import type { ServiceContext } from '../../context';
-import { isoInstant, isoInstantOrNull } from '../sql-instant';
-import { forbidden, invalidField, notFound } from '../../errors';
+
 import { displayPrefix, generateApiKeySecret, hashApiKeySecret } from '../../auth/api-key-secret';
+import type { ServiceContext } from '../../context';
+import { forbidden, invalidField, notFound } from '../../errors';
+import { isoInstant, isoInstantOrNull } from '../sql-instant';
 
 const apiKeyFromRow = (row: InferSelectModel<typeof apiKeys>): ApiKey => ({
   id: row.id,

@@ -4,6 +4,7 @@ import {
   type PassportLogInput,
   type RecordResult,
 } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { recordEvents } from '../events/record-events';
 
