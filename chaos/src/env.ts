@@ -52,6 +52,9 @@ function cases(): number[] | null {
   return value.split(',').map(Number);
 }
 
+/** The whole environment, for the server and CLI processes chaos starts (they validate it). */
+export const inheritedEnv = (): NodeJS.ProcessEnv => process.env;
+
 export function readChaosEnv(): ChaosEnv {
   const url = databaseUrl();
   return {

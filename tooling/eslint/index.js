@@ -33,6 +33,26 @@ export const base = tseslint.config(
     },
   },
   {
+    // Configuration comes only from an app's env.ts, validated there; packages take it as
+    // parameters (docs/architecture.md).
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: "Read configuration in the app's env.ts and pass it in as a parameter.",
+        },
+      ],
+    },
+  },
+  {
+    // Where the environment is read: each app's env.ts, and tests and their helpers, which
+    // are not apps and read what the run sets (DATABASE_URL picks the database under test).
+    files: ['**/env.ts', '**/*.test.ts', '**/*.testing.ts', '**/testing/**'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
     // Tests compare answers with vitest's asymmetric matchers (expect.any, objectContaining),
     // which vitest types as `any`, and read raw JSON answers the way a client would: the
     // unsafe-any rules would flag every such assertion without finding a bug.

@@ -14,6 +14,8 @@ const ServerEnv = z.object({
     z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// URL' }),
   ),
   OPSLEDGER_DATA_DIR: optional(z.string()),
+  /** Where the committed migrations are, when a bundle moved them from packages/db/drizzle. */
+  OPSLEDGER_MIGRATIONS_DIR: optional(z.string()),
   OPSLEDGER_PUBLIC_URL: optional(
     z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
   ),
@@ -36,6 +38,7 @@ export interface ServerConfig {
   port: number;
   databaseUrl: string | undefined;
   dataDir: string;
+  migrationsDir: string | undefined;
   /** The URL clients reach this server at, as written into credentials.json. */
   publicUrl: string;
   /** Keys that encrypt stored shared secrets; undefined: the data directory's keyring file. */
@@ -61,11 +64,15 @@ export function parseServerEnv(source: NodeJS.ProcessEnv): ServerConfig {
       INIT_CWD: env.INIT_CWD,
       OPSLEDGER_DATA_DIR: env.OPSLEDGER_DATA_DIR,
     }),
+    migrationsDir: env.OPSLEDGER_MIGRATIONS_DIR,
     publicUrl: (env.OPSLEDGER_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     secretKeys: env.OPSLEDGER_SECRET_KEYS,
     importHorizonDays: env.OPSLEDGER_IMPORT_HORIZON_DAYS,
   };
 }
+
+/** The whole environment, for the processes a script starts (each validates its own). */
+export const inheritedEnv = (): NodeJS.ProcessEnv => process.env;
 
 let cached: ServerConfig | undefined;
 

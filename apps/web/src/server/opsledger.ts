@@ -14,6 +14,7 @@ export function opsLedger(): OpsLedger {
   return startOpsLedger({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    migrationsDir: config.migrationsDir,
     secretKeys: config.secretKeys,
     credentials: credentialsFile(config.dataDir, config.publicUrl, log),
     log,

@@ -17,6 +17,8 @@ export interface StartOptions {
   /** PostgreSQL URL; without one the embedded database under dataDir is used. */
   databaseUrl?: string | undefined;
   dataDir: string;
+  /** The committed migrations; unset: found from the working directory upwards. */
+  migrationsDir?: string | undefined;
   /** Keys that encrypt stored shared secrets; without them, `secret-keys.json` in dataDir. */
   secretKeys?: readonly SecretKeySpec[] | undefined;
   credentials: CredentialsStore;
@@ -76,6 +78,7 @@ function start(options: StartOptions): OpsLedger {
     const opened = await openDatabase({
       databaseUrl: options.databaseUrl,
       dataDir: options.dataDir,
+      migrationsDir: options.migrationsDir,
     });
     await attachSecretKeyring(opened, keyring, log);
     if (failedAuthLimits) configureFailedAuthLimits(opened, failedAuthLimits);

@@ -52,7 +52,10 @@ export async function rotateSecretKey(options: {
  * database allows one process, so with PGlite the server is stopped first (the open says so).
  */
 export async function rotateServerSecretKey(options: {
-  config: SecretKeyConfig & { databaseUrl?: string | undefined };
+  config: SecretKeyConfig & {
+    databaseUrl?: string | undefined;
+    migrationsDir?: string | undefined;
+  };
   resealOnly: boolean;
 }): Promise<RotationOutcome> {
   const { config } = options;
@@ -65,6 +68,7 @@ export async function rotateServerSecretKey(options: {
         (opened.database = await openDatabase({
           databaseUrl: config.databaseUrl,
           dataDir: config.dataDir,
+          migrationsDir: config.migrationsDir,
         })),
     });
   } finally {

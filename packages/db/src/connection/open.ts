@@ -11,6 +11,8 @@ export interface DatabaseConfig {
   /** PostgreSQL URL; when absent the embedded database under dataDir is used. */
   databaseUrl?: string | undefined;
   dataDir: string;
+  /** The committed migrations; unset: found from the working directory upwards. */
+  migrationsDir?: string | undefined;
 }
 
 const opened = globalThis as typeof globalThis & { __opsledgerDatabase?: Promise<Database> };
@@ -25,7 +27,7 @@ async function open(config: DatabaseConfig): Promise<Database> {
     const pg = await PGlite.create(dataDir);
     database = createPgliteDatabase(pg, async () => release());
   }
-  await migrateDatabase(database);
+  await migrateDatabase(database, config.migrationsDir);
   return database;
 }
 
