@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 import { resolveDataDir } from '@opsledger/client/credentials';
-import { DEFAULT_EVENT_TIME_BOUNDS, SecretKeyList, type SecretKeySpec } from '@opsledger/domain';
+import {
+  DEFAULT_EVENT_TIME_BOUNDS,
+  PostgresUrl,
+  SecretKeyList,
+  type SecretKeySpec,
+} from '@opsledger/domain';
 
 /** An empty variable (`FOO=` in a shell or an env file) means "not set". */
 const unlessBlank = <T extends z.ZodType>(schema: T) =>
@@ -10,9 +15,7 @@ const optional = <T extends z.ZodType>(schema: T) => unlessBlank(schema.optional
 
 const ServerEnv = z.object({
   PORT: unlessBlank(z.coerce.number().int().min(1).max(65_535).default(3000)),
-  DATABASE_URL: optional(
-    z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// URL' }),
-  ),
+  DATABASE_URL: optional(PostgresUrl),
   OPSLEDGER_DATA_DIR: optional(z.string()),
   /** Where the committed migrations are, when a bundle moved them from packages/db/drizzle. */
   OPSLEDGER_MIGRATIONS_DIR: optional(z.string()),

@@ -24,3 +24,4 @@ export * from './runs/backups';
 export * from './runs/sync-runs';
 export * from './traffic';
 export * from './secret-keys';
+export * from './postgres-url';
