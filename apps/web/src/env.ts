@@ -1,3 +1,4 @@
+import { createEnv, type StandardSchemaV1 } from '@t3-oss/env-core';
 import { z } from 'zod';
 
 import { resolveDataDir } from '@opsledger/client/credentials';
@@ -8,34 +9,36 @@ import {
   type SecretKeySpec,
 } from '@opsledger/domain';
 
-/** An empty variable (`FOO=` in a shell or an env file) means "not set". */
-const unlessBlank = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema);
-const optional = <T extends z.ZodType>(schema: T) => unlessBlank(schema.optional());
-
-const ServerEnv = z.object({
-  PORT: unlessBlank(z.coerce.number().int().min(1).max(65_535).default(3000)),
-  DATABASE_URL: optional(PostgresUrl),
-  OPSLEDGER_DATA_DIR: optional(z.string()),
+/** The variables, each checked on its own; an empty one (`FOO=`) counts as unset. */
+const serverVariables = {
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  DATABASE_URL: PostgresUrl.optional(),
+  OPSLEDGER_DATA_DIR: z.string().optional(),
   /** Where the committed migrations are, when a bundle moved them from packages/db/drizzle. */
-  OPSLEDGER_MIGRATIONS_DIR: optional(z.string()),
-  OPSLEDGER_PUBLIC_URL: optional(
-    z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
-  ),
+  OPSLEDGER_MIGRATIONS_DIR: z.string().optional(),
+  OPSLEDGER_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .optional(),
   /** `id:base64-32-bytes`, comma-separated, primary first; unset: secret-keys.json. */
-  OPSLEDGER_SECRET_KEYS: optional(SecretKeyList),
+  OPSLEDGER_SECRET_KEYS: SecretKeyList.optional(),
   /** How far back writers may date events (imports); 3,652,059 days reach back to year 1. */
-  OPSLEDGER_IMPORT_HORIZON_DAYS: unlessBlank(
-    z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(3_652_059)
-      .default(DEFAULT_EVENT_TIME_BOUNDS.importHorizonDays),
-  ),
+  OPSLEDGER_IMPORT_HORIZON_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3_652_059)
+    .default(DEFAULT_EVENT_TIME_BOUNDS.importHorizonDays),
   /** Where the user ran pnpm: relative data directories resolve against it. */
-  INIT_CWD: optional(z.string()),
-});
+  INIT_CWD: z.string().optional(),
+};
+
+/** Every problem named by its variable, never by the value (it may be a secret). */
+function refuse(issues: readonly StandardSchemaV1.Issue[]): never {
+  const nameOf = (issue: StandardSchemaV1.Issue) =>
+    (issue.path ?? []).map((key) => String(typeof key === 'object' ? key.key : key)).join('.');
+  const problems = issues.map((issue) => `${nameOf(issue)}: ${issue.message}`);
+  throw new Error(`Invalid environment: ${problems.join('; ')}`);
+}
 
 export interface ServerConfig {
   port: number;
@@ -51,14 +54,12 @@ export interface ServerConfig {
 
 /** Reads and checks the environment; every problem is named by its variable. */
 export function parseServerEnv(source: NodeJS.ProcessEnv): ServerConfig {
-  const parsed = ServerEnv.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.')}: ${issue.message}`,
-    );
-    throw new Error(`Invalid environment: ${problems.join('; ')}`);
-  }
-  const env = parsed.data;
+  const env = createEnv({
+    server: serverVariables,
+    runtimeEnv: source,
+    emptyStringAsUndefined: true,
+    onValidationError: refuse,
+  });
   return {
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
