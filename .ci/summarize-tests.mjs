@@ -1,5 +1,5 @@
 // Adds up vitest's JSON reports into the one closing line CI reads: "N passed, N failed".
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2];

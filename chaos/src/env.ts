@@ -1,3 +1,8 @@
+import { createEnv } from '@t3-oss/env-core';
+import { z } from 'zod';
+
+import { PostgresUrl } from '@opsledger/domain';
+
 /**
  * The chaos run's settings, from the environment only.
  * - DATABASE_URL (required): the PostgreSQL database the server under test uses.
@@ -15,49 +20,46 @@ export interface ChaosEnv {
   cases: number[] | null;
 }
 
-function databaseUrl(): URL {
-  const value = process.env.DATABASE_URL?.trim();
-  if (!value) throw new Error('DATABASE_URL: must be set (chaos runs against PostgreSQL)');
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error('DATABASE_URL: is not a URL (postgres://user@host:port/database)');
-  }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new Error('DATABASE_URL: must be a postgres:// URL');
-  }
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
-    throw new Error('DATABASE_URL: must be on this machine (chaos stops and starts it)');
-  }
-  return url;
+const LOCAL_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+const CLUSTER = /^(\d+(?:\.\d+)?)\s+([\w.-]+)$/;
+
+const parse = () =>
+  createEnv({
+    server: {
+      DATABASE_URL: PostgresUrl.refine(
+        (value) => LOCAL_HOSTS.includes(new URL(value).hostname),
+        'must be on this machine (chaos stops and starts it)',
+      ),
+      CHAOS_PG_CLUSTER: z
+        .string()
+        .trim()
+        .regex(CLUSTER, 'must be "<version> <name>", e.g. "15 main"')
+        .optional(),
+      CHAOS_CASES: z
+        .string()
+        .trim()
+        .regex(/^\d+(\s*,\s*\d+)*$/, 'must list case numbers, e.g. "3,4"')
+        .optional(),
+    },
+    runtimeEnv: process.env,
+    emptyStringAsUndefined: true,
+  });
+
+function cluster(value: string | undefined): ChaosEnv['cluster'] {
+  const match = value ? CLUSTER.exec(value) : null;
+  return match?.[1] && match[2] ? { version: match[1], name: match[2] } : null;
 }
 
-function cluster(): ChaosEnv['cluster'] {
-  const value = process.env.CHAOS_PG_CLUSTER?.trim();
-  if (!value) return null;
-  const match = /^(\d+(?:\.\d+)?)\s+([\w.-]+)$/.exec(value);
-  if (!match?.[1] || !match[2]) {
-    throw new Error('CHAOS_PG_CLUSTER: must be "<version> <name>", e.g. "15 main"');
-  }
-  return { version: match[1], name: match[2] };
-}
-
-function cases(): number[] | null {
-  const value = process.env.CHAOS_CASES?.trim();
-  if (!value) return null;
-  if (!/^\d+(\s*,\s*\d+)*$/.test(value)) {
-    throw new Error('CHAOS_CASES: must list case numbers, e.g. "3,4"');
-  }
-  return value.split(',').map(Number);
-}
+/** The whole environment, for the server and CLI processes chaos starts (they validate it). */
+export const inheritedEnv = (): NodeJS.ProcessEnv => process.env;
 
 export function readChaosEnv(): ChaosEnv {
-  const url = databaseUrl();
+  const env = parse();
+  const url = new URL(env.DATABASE_URL);
   return {
     databaseUrl: url.toString(),
     databasePort: Number(url.port || 5432),
-    cluster: cluster(),
-    cases: cases(),
+    cluster: cluster(env.CHAOS_PG_CLUSTER),
+    cases: env.CHAOS_CASES ? env.CHAOS_CASES.split(',').map(Number) : null,
   };
 }

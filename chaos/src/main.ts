@@ -7,6 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { didSquatting } from './cases/did-squatting';
 import { hugeBody } from './cases/huge-body';
 import { killDuringIngest } from './cases/kill-server';
@@ -16,9 +17,9 @@ import { totpGuessing } from './cases/totp-guessing';
 import { yearZero } from './cases/year-zero';
 import type { ChaosContext } from './context';
 import { readChaosEnv } from './env';
-import { ensureServing } from './server/ensure-serving';
 import { CaseReport } from './report/case-report';
 import { ChaosServer } from './server/chaos-server';
+import { ensureServing } from './server/ensure-serving';
 import { Teams } from './setup/teams';
 
 type Case = [title: string, run: (ctx: ChaosContext, report: CaseReport) => Promise<void>];

@@ -1,4 +1,4 @@
-import { TransientResponseError, isTRPCClientError, networkFailureDetail } from '@opsledger/client';
+import { isTRPCClientError, networkFailureDetail, TransientResponseError } from '@opsledger/client';
 import { CredentialsFileError } from '@opsledger/client/credentials';
 
 /** A mistake the user can fix (a flag, a file, a credential): shown as one line, no stack. */

@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+
 import { CliError } from './cli-error';
 import type { CliIo } from './io';
 

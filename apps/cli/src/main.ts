@@ -1,3 +1,4 @@
+import { cliEnv } from './env';
 import { runCli } from './run-cli';
 
 // A closed pipe (`pnpm opsledger export ... | head`) ends the output, not in a stack trace.
@@ -10,5 +11,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
-  env: process.env,
+  env: cliEnv(),
 });

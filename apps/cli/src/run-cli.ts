@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander';
+import type { Logger } from 'pino';
+
 import { describeFailure } from './cli-error';
 import { registerAccessKeyCommands } from './commands/access-keys';
 import { registerAppCommands } from './commands/apps';
@@ -9,7 +11,6 @@ import { registerKeyCommands } from './commands/keys';
 import { registerTeamCommands } from './commands/teams';
 import { createDiagnostics } from './diagnostics';
 import type { CliIo } from './io';
-import type { Logger } from 'pino';
 
 function buildProgram(io: CliIo): Command {
   const program = new Command('opsledger')

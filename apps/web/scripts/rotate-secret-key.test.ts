@@ -1,4 +1,3 @@
-import { createTestApi } from '@opsledger/api/testing';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
@@ -7,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+
+import { createTestApi } from '@opsledger/api/testing';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const run = promisify(execFile);

@@ -4,7 +4,8 @@
  * variables). See README.md ("Rotating the secret key").
  */
 import { rotateServerSecretKey, type RotationOutcome } from '@opsledger/api';
-import { parseServerEnv } from '../src/env';
+
+import { serverConfig } from '../src/env';
 
 const USAGE = 'usage: pnpm rotate-secret-key [--reseal]';
 
@@ -28,7 +29,7 @@ function report(outcome: RotationOutcome): string[] {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.some((arg) => arg !== '--reseal')) throw new Error(USAGE);
-  const config = parseServerEnv(process.env);
+  const config = serverConfig();
   const outcome = await rotateServerSecretKey({ config, resealOnly: args.includes('--reseal') });
   for (const line of report(outcome)) console.log(line);
 }

@@ -9,13 +9,16 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkCompatEndpoints } from './smoke/compat-endpoints';
+
 import { startNextServer, waitForHealth, type NextServer } from '@opsledger/next-server';
+
+import { inheritedEnv, serverConfig } from '../src/env';
+import { checkCompatEndpoints } from './smoke/compat-endpoints';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const HEALTH_TIMEOUT_MS = 90_000;
 const REFUSAL_TIMEOUT_MS = 90_000;
-const databaseUrl = process.env.DATABASE_URL || undefined;
+const { databaseUrl } = serverConfig();
 const expectedDatabase = databaseUrl ? 'postgres' : 'pglite';
 
 class SmokeFailure extends Error {}
@@ -91,7 +94,7 @@ async function checkDemoData(server: NextServer, key: string) {
 /** A second server on the same embedded data directory must stop with a clear reason. */
 async function checkSecondOpenerRefused(dataDir: string) {
   const second = await startNextServer(appDir, {
-    ...process.env,
+    ...inheritedEnv(),
     OPSLEDGER_DATA_DIR: dataDir,
     DATABASE_URL: '',
   });
@@ -123,7 +126,7 @@ async function main() {
   );
   const dataDir = await mkdtemp(join(tmpdir(), 'opsledger-smoke-'));
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inheritedEnv(),
     OPSLEDGER_DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl ?? '',
   };

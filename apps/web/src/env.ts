@@ -1,50 +1,59 @@
-import type { LogLevel } from '@opsledger/api';
-import { resolveDataDir } from '@opsledger/client/credentials';
-import { SecretKeyList, type SecretKeySpec } from '@opsledger/domain';
-import { DEFAULT_EVENT_TIME_BOUNDS } from '@opsledger/domain';
+import { createEnv, type StandardSchemaV1 } from '@t3-oss/env-core';
 import { z } from 'zod';
 
-/** An empty variable (`FOO=` in a shell or an env file) means "not set". */
-const unlessBlank = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema);
-const optional = <T extends z.ZodType>(schema: T) => unlessBlank(schema.optional());
+import type { LogLevel } from '@opsledger/api';
+import { resolveDataDir } from '@opsledger/client/credentials';
+import {
+  DEFAULT_EVENT_TIME_BOUNDS,
+  PostgresUrl,
+  SecretKeyList,
+  type SecretKeySpec,
+} from '@opsledger/domain';
 
-const ServerEnv = z.object({
-  PORT: unlessBlank(z.coerce.number().int().min(1).max(65_535).default(3000)),
-  DATABASE_URL: optional(
-    z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// URL' }),
-  ),
-  OPSLEDGER_DATA_DIR: optional(z.string()),
-  OPSLEDGER_PUBLIC_URL: optional(
-    z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
-  ),
+/** The variables, each checked on its own; an empty one (`FOO=`) counts as unset. */
+const serverVariables = {
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  DATABASE_URL: PostgresUrl.optional(),
+  OPSLEDGER_DATA_DIR: z.string().optional(),
+  /** Where the committed migrations are, when a bundle moved them from packages/db/drizzle. */
+  OPSLEDGER_MIGRATIONS_DIR: z.string().optional(),
+  OPSLEDGER_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .optional(),
   /** `id:base64-32-bytes`, comma-separated, primary first; unset: secret-keys.json. */
-  OPSLEDGER_SECRET_KEYS: optional(SecretKeyList),
+  OPSLEDGER_SECRET_KEYS: SecretKeyList.optional(),
   /** How far back writers may date events (imports); 3,652,059 days reach back to year 1. */
-  OPSLEDGER_IMPORT_HORIZON_DAYS: unlessBlank(
-    z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(3_652_059)
-      .default(DEFAULT_EVENT_TIME_BOUNDS.importHorizonDays),
-  ),
+  OPSLEDGER_IMPORT_HORIZON_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3_652_059)
+    .default(DEFAULT_EVENT_TIME_BOUNDS.importHorizonDays),
   /** Where the user ran pnpm: relative data directories resolve against it. */
-  INIT_CWD: optional(z.string()),
-  OPSLEDGER_LOG_LEVEL: unlessBlank(
-    z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
-  ),
+  INIT_CWD: z.string().optional(),
+  OPSLEDGER_LOG_LEVEL: z
+    .enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+    .default('info'),
   /** `pretty` for people (the default under `next dev`), `json` for log collectors. */
-  OPSLEDGER_LOG_FORMAT: optional(z.enum(['json', 'pretty'])),
-  NODE_ENV: optional(z.string()),
-});
+  OPSLEDGER_LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  NODE_ENV: z.string().optional(),
+};
 
 export type LogFormat = 'json' | 'pretty';
+
+/** Every problem named by its variable, never by the value (it may be a secret). */
+function refuse(issues: readonly StandardSchemaV1.Issue[]): never {
+  const nameOf = (issue: StandardSchemaV1.Issue) =>
+    (issue.path ?? []).map((key) => String(typeof key === 'object' ? key.key : key)).join('.');
+  const problems = issues.map((issue) => `${nameOf(issue)}: ${issue.message}`);
+  throw new Error(`Invalid environment: ${problems.join('; ')}`);
+}
 
 export interface ServerConfig {
   port: number;
   databaseUrl: string | undefined;
   dataDir: string;
+  migrationsDir: string | undefined;
   /** The URL clients reach this server at, as written into credentials.json. */
   publicUrl: string;
   /** Keys that encrypt stored shared secrets; undefined: the data directory's keyring file. */
@@ -55,14 +64,12 @@ export interface ServerConfig {
 
 /** Reads and checks the environment; every problem is named by its variable. */
 export function parseServerEnv(source: NodeJS.ProcessEnv): ServerConfig {
-  const parsed = ServerEnv.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.')}: ${issue.message}`,
-    );
-    throw new Error(`Invalid environment: ${problems.join('; ')}`);
-  }
-  const env = parsed.data;
+  const env = createEnv({
+    server: serverVariables,
+    runtimeEnv: source,
+    emptyStringAsUndefined: true,
+    onValidationError: refuse,
+  });
   return {
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
@@ -71,6 +78,7 @@ export function parseServerEnv(source: NodeJS.ProcessEnv): ServerConfig {
       INIT_CWD: env.INIT_CWD,
       OPSLEDGER_DATA_DIR: env.OPSLEDGER_DATA_DIR,
     }),
+    migrationsDir: env.OPSLEDGER_MIGRATIONS_DIR,
     publicUrl: (env.OPSLEDGER_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     secretKeys: env.OPSLEDGER_SECRET_KEYS,
     importHorizonDays: env.OPSLEDGER_IMPORT_HORIZON_DAYS,
@@ -80,6 +88,9 @@ export function parseServerEnv(source: NodeJS.ProcessEnv): ServerConfig {
     },
   };
 }
+
+/** The whole environment, for the processes a script starts (each validates its own). */
+export const inheritedEnv = (): NodeJS.ProcessEnv => process.env;
 
 let cached: ServerConfig | undefined;
 

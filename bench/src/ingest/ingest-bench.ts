@@ -2,6 +2,7 @@ import { serveApi } from '@opsledger/api/testing';
 import { createOpsLedgerClient } from '@opsledger/client';
 import { ensureEventPartitions, type Database } from '@opsledger/db';
 import { MAX_BATCH, type AuditLogInput } from '@opsledger/domain';
+
 import { auditEvent } from '../fixtures/audit-log-inputs';
 import { seededRandom } from '../fixtures/random';
 import { formatCount, type BenchResult } from '../measure/report';

@@ -1,5 +1,7 @@
-import { MAX_BATCH } from '@opsledger/domain';
 import { randomUUID } from 'node:crypto';
+
+import { MAX_BATCH } from '@opsledger/domain';
+
 import { auditLogInputs, type DatedAuditLogInput } from '../fixtures/audit-log-inputs';
 import type { SeededRandom } from '../fixtures/random';
 

@@ -1,6 +1,7 @@
 import { createCaller } from '@opsledger/api';
 import { appendEvents, ensureEventPartitions, type Database } from '@opsledger/db';
 import { AuditLogBatch } from '@opsledger/domain';
+
 import { auditEvent } from '../fixtures/audit-log-inputs';
 import type { SeededRandom } from '../fixtures/random';
 import { formatCount } from '../measure/report';
@@ -30,7 +31,7 @@ export async function ingestStages(
     rows.map((row) => row.occurredAt),
   );
   const bodies = apiBatches(rows).map((items) => JSON.stringify({ items }));
-  const json = await stage(async () => bodies.map((body) => JSON.parse(body)));
+  const json = await stage(async () => bodies.map((body): unknown => JSON.parse(body)));
   const zod = await stage(async () => bodies.map((body) => AuditLogBatch.parse(JSON.parse(body))));
   const hashTeam = await createBenchTeam(database, 'stage-hash');
   const chain = await stage(async () =>

@@ -1,5 +1,6 @@
 import { createCaller } from '@opsledger/api';
 import type { Database } from '@opsledger/db';
+
 import { formatCount, formatMs, type BenchResult } from '../measure/report';
 import { interleavedMedians } from '../measure/stats';
 import { createBenchTeam, type ApiCaller } from '../setup/bench-team';

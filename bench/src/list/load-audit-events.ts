@@ -1,4 +1,5 @@
 import { appendEvents, type Database } from '@opsledger/db';
+
 import { auditEvent, auditLogInputs } from '../fixtures/audit-log-inputs';
 import { seededRandom } from '../fixtures/random';
 import { formatCount } from '../measure/report';

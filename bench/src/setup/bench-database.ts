@@ -1,8 +1,9 @@
-import { openDatabase, type Database } from '@opsledger/db';
-import { createTestDatabase } from '@opsledger/db/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { openDatabase, type Database } from '@opsledger/db';
+import { createTestDatabase } from '@opsledger/db/testing';
 
 /** The database every run starts from empty, so runs compare with each other. */
 const BENCH_DATABASE = 'opsledger_bench';

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
+
 import { createCaller } from '@opsledger/api';
 import { createTeam } from '@opsledger/api/testing';
 import type { Database } from '@opsledger/db';
 import type { Role } from '@opsledger/domain';
-import { randomUUID } from 'node:crypto';
 
 export type ApiCaller = Awaited<ReturnType<typeof createCaller>>;
 

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
+
 import { backups, type Database, type InferInsertModel } from '@opsledger/db';
 import type { RunStatus } from '@opsledger/domain';
-import { randomUUID } from 'node:crypto';
+
 import { seededRandom } from '../fixtures/random';
 
 const HOUR_MS = 3_600_000;

@@ -1,5 +1,6 @@
 import { provenApp } from '@opsledger/api/testing';
 import type { Database } from '@opsledger/db';
+
 import { formatCount, formatMs, type BenchResult } from '../measure/report';
 import { interleavedMedians } from '../measure/stats';
 import { createBenchTeam } from '../setup/bench-team';

@@ -1,6 +1,7 @@
-import { fromRandom, WalletType } from '@ocap/wallet';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fromRandom, WalletType } from '@ocap/wallet';
+
 import type { ChaosContext } from '../context';
 import { trpcMutation } from '../http/call';
 import type { CaseReport } from '../report/case-report';

@@ -1,4 +1,5 @@
 import { sign as totpCode } from '@blocklet/server-js/lib/signer/totp';
+
 import type { ChaosContext } from '../context';
 import { call, type Answer } from '../http/call';
 import type { CaseReport } from '../report/case-report';

@@ -76,11 +76,3 @@ export function trpcMutation(
     timeoutMs,
   );
 }
-
-/** The `result.data` of a 200 tRPC answer. */
-export function resultData<T>(answer: Answer): T {
-  if (answer.status !== 200) {
-    throw new Error(`answered ${answer.status}: ${answer.text.slice(0, 300)}`);
-  }
-  return (JSON.parse(answer.text) as { result: { data: T } }).result.data;
-}

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+
 import type { Cluster } from './cluster';
 
 /**

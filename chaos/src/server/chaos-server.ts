@@ -1,8 +1,11 @@
-import { freePort, startNextServer, waitForHealth, type NextServer } from '@opsledger/next-server';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { freePort, startNextServer, waitForHealth, type NextServer } from '@opsledger/next-server';
+
+import { inheritedEnv } from '../env';
 import { treeRssBytes } from './rss';
 
 const appDir = fileURLToPath(new URL('../../../apps/web/', import.meta.url));
@@ -29,7 +32,7 @@ export class ChaosServer {
     const dataDir = await mkdtemp(join(tmpdir(), 'opsledger-chaos-'));
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
-      ...process.env,
+      ...inheritedEnv(),
       DATABASE_URL: databaseUrl,
       OPSLEDGER_DATA_DIR: dataDir,
       OPSLEDGER_PUBLIC_URL: `http://127.0.0.1:${port}`,

@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
+import { inheritedEnv } from '../env';
+
 const cliDir = dirname(createRequire(import.meta.url).resolve('@opsledger/cli/package.json'));
 /** The `opsledger` bin, which `pnpm opsledger` runs. */
 const cliBin = join(cliDir, 'bin', 'opsledger.mjs');
@@ -21,7 +23,7 @@ export function runOpsledger(args: string[], dataDir: string): Promise<CliRun> {
     execFile(
       process.execPath,
       [cliBin, ...args],
-      { env: { ...process.env, OPSLEDGER_DATA_DIR: dataDir }, timeout: 60_000 },
+      { env: { ...inheritedEnv(), OPSLEDGER_DATA_DIR: dataDir }, timeout: 60_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });

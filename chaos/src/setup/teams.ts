@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
+
 import { createOpsLedgerClient, type OpsLedgerClient } from '@opsledger/client';
 import { readCredentials, storeTeamKey } from '@opsledger/client/credentials';
 import type { Role } from '@opsledger/domain';
-import { randomUUID } from 'node:crypto';
 
 export interface ChaosTeam {
   id: string;

@@ -1,4 +1,5 @@
 import type { Database } from '@opsledger/db';
+
 import { createContext } from './context';
 import { appRouter } from './root';
 import { createCallerFactory } from './trpc';

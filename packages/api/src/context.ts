@@ -1,5 +1,7 @@
-import type { Database } from '@opsledger/db';
 import { TRPCError } from '@trpc/server';
+
+import type { Database } from '@opsledger/db';
+
 import { bearerToken } from './auth/api-key-secret';
 import { authenticateApiKey, type Caller } from './auth/authenticate';
 import { TooManyRequestsError } from './errors';

@@ -1,7 +1,9 @@
-import { connectionFailureCode } from '@opsledger/db';
-import { IllegalTransitionError, InvalidCursorError } from '@opsledger/domain';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+
+import { connectionFailureCode } from '@opsledger/db';
+import { IllegalTransitionError, InvalidCursorError } from '@opsledger/domain';
+
 import { logger } from './logging/logger';
 
 /** A failure a caller can act on. Services throw these; `toTRPCError` is the one mapping. */

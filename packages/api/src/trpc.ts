@@ -1,5 +1,7 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+
 import { roleAllows, type Permission } from '@opsledger/domain';
-import { TRPCError, initTRPC } from '@trpc/server';
+
 import type { Context, ServiceContext } from './context';
 import { toTRPCError } from './errors';
 import { inputIssuesOf } from './input-issues';

@@ -1,7 +1,9 @@
-import { createTestApi, provenApp, serveApi, type ServedApi } from '@opsledger/api/testing';
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createTestApi, provenApp, serveApi, type ServedApi } from '@opsledger/api/testing';
+
 import { createOpsLedgerClient } from './create-client';
 import { TransientResponseError } from './links/transient-failure';
 

@@ -1,6 +1,8 @@
+import { createTRPCClient, httpBatchLink, retryLink, type TRPCLink } from '@trpc/client';
+
 import type { AppRouter } from '@opsledger/api';
 import { MAX_OPERATIONS_PER_REQUEST } from '@opsledger/domain';
-import { createTRPCClient, httpBatchLink, retryLink, type TRPCLink } from '@trpc/client';
+
 import { fillIdempotencyKeys, isIdempotentPath } from './links/idempotency-keys';
 import { classifyFailure, retryAfterMsOf, withTransientStatuses } from './links/transient-failure';
 

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import {
   createOutageDatabase,
   createTeam,
@@ -5,8 +8,7 @@ import {
   type OutageDatabase,
   type ServedApi,
 } from '@opsledger/api/testing';
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createOpsLedgerClient } from './create-client';
 
 let outage: OutageDatabase;

@@ -1,5 +1,6 @@
-import type { AppRouter } from '@opsledger/api';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+
+import type { AppRouter } from '@opsledger/api';
 
 export {
   createOpsLedgerClient,

@@ -1,7 +1,9 @@
-import type { AppRouter } from '@opsledger/api';
-import { createTestApi, serveApi, type ServedApi } from '@opsledger/api/testing';
 import { isTRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { AppRouter } from '@opsledger/api';
+import { createTestApi, serveApi, type ServedApi } from '@opsledger/api/testing';
+
 import { createOpsLedgerClient } from './create-client';
 
 let api: Awaited<ReturnType<typeof createTestApi>>;

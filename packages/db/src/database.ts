@@ -1,6 +1,7 @@
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
-import type * as schema from './schema';
+
 import type { RawQuery, RawTransaction } from './connection/raw';
+import type * as schema from './schema';
 
 export type Db = PostgresJsDatabase<typeof schema>;
 export type DbTransaction = Parameters<Parameters<Db['transaction']>[0]>[0];

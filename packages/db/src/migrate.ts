@@ -1,19 +1,20 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
+
 import type { Database } from './database';
 
 const JOURNAL = join('meta', '_journal.json');
 
 /**
  * Where the committed migrations are. Bundlers move this module, so the folder is found from
- * the working directory upwards (or OPSLEDGER_MIGRATIONS_DIR), not from import.meta.url.
+ * the working directory upwards (or given: the app's OPSLEDGER_MIGRATIONS_DIR), not from
+ * import.meta.url.
  */
-export function migrationsFolder(): string {
-  const fromEnv = process.env.OPSLEDGER_MIGRATIONS_DIR;
-  if (fromEnv) return fromEnv;
+export function migrationsFolder(configured?: string): string {
+  if (configured) return configured;
   for (let dir = process.cwd(); ; dir = dirname(dir)) {
     for (const candidate of [join(dir, 'packages', 'db', 'drizzle'), join(dir, 'drizzle')]) {
       if (existsSync(join(candidate, JOURNAL))) return candidate;
@@ -26,8 +27,8 @@ export function migrationsFolder(): string {
 }
 
 /** Applies pending migrations; on PostgreSQL under a lock, as several processes may start. */
-export async function migrateDatabase(database: Database): Promise<void> {
-  const config = { migrationsFolder: migrationsFolder() };
+export async function migrateDatabase(database: Database, migrationsDir?: string): Promise<void> {
+  const config = { migrationsFolder: migrationsFolder(migrationsDir) };
   if (database.kind === 'pglite') {
     await migratePglite(database.db as unknown as PgliteDatabase, config);
     return;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+
+import { Role } from './api-keys';
 import { Label } from './common';
 import { CredentialTimes } from './credential-kinds';
-import { Role } from './api-keys';
 
 /**
  * How a Blocklet Server access key proves itself: a wallet signature over a fresh stamp, a

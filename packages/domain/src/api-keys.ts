@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { Label } from './common';
 import { CredentialTimes } from './credential-kinds';
 

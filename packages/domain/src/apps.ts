@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { AppProof } from './app-proof';
 import { Label, Text, Timestamp } from './common';
 

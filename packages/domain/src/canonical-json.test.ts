@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { canonicalJson } from './canonical-json';
 import { canonicalEvent, emptyEnvelopeFields, type EventEnvelope } from './streams/envelope';
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+
 import { IdempotencyKey, JsonObject, Label, Text } from './common';
 import { MAX_JSON_OBJECT_BYTES, MAX_JSON_OBJECT_DEPTH } from './json-limits';
+import { ActivityFilter } from './streams/activities';
 import { AuditLogInput } from './streams/audit-logs';
 import { PassportLogInput } from './streams/passport-logs';
-import { ActivityFilter } from './streams/activities';
 
 const NUL = 'a\u0000b';
 const LONE_HIGH = 'a\uD800b';

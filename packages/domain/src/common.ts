@@ -1,11 +1,12 @@
 import { z } from 'zod';
+
+import { jsonSizeProblem } from './json-limits';
 import {
-  STORABLE_DAY_MESSAGE,
-  STORABLE_INSTANT_MESSAGE,
   isStorableDay,
   isStorableInstant,
+  STORABLE_DAY_MESSAGE,
+  STORABLE_INSTANT_MESSAGE,
 } from './time-range';
-import { jsonSizeProblem } from './json-limits';
 
 /** Largest batch a single write call accepts. */
 export const MAX_BATCH = 1000;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { Timestamp } from './common';
 
 /** When a credential was made, last used and revoked: the last fields of every credential. */

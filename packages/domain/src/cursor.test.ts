@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+
 import {
-  InvalidCursorError,
   decodeCursor,
   decodeIdCursor,
   encodeCursor,
   encodeIdCursor,
+  InvalidCursorError,
 } from './cursor';
 
 describe('cursor codec', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CredentialTimes } from './credential-kinds';
+
 import { Role } from './api-keys';
+import { CredentialTimes } from './credential-kinds';
 
 /**
  * An HBlock user name: what the client puts before the colon of `Authorization: HBlock

@@ -1,4 +1,5 @@
 export * from './common';
+export * from './postgres-url';
 export * from './time-range';
 export * from './event-time-bounds';
 export * from './json-limits';

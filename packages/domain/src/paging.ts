@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { MAX_PAGE_SIZE } from './common';
 
 /** Offset paging, numbered from 1, as the Blocklet API pages. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { Label, Timestamp } from './common';
 
 export const TeamSlug = z

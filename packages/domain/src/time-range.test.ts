@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { Day, TimeRange, Timestamp } from './common';
 import { DEFAULT_EVENT_TIME_BOUNDS, eventTimeProblem } from './event-time-bounds';
 import { shiftedInstant } from './time-range';

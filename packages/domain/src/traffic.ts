@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { Day, Label, StorableString, Timestamp, batchOf } from './common';
+
 import { Did } from './apps';
+import { batchOf, Day, Label, StorableString, Timestamp } from './common';
 import { PageRequest, Paging } from './paging';
 import { IpAddress } from './streams/write-meta';
 

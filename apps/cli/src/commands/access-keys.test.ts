@@ -1,5 +1,6 @@
 import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { startCliHarness } from '../testing/cli-harness';
 
 let cli: Awaited<ReturnType<typeof startCliHarness>>;

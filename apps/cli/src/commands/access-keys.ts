@@ -1,10 +1,12 @@
-import { ACCESS_KEY_ALGS, ROLES, type AccessKeyAlg, type Role } from '@opsledger/domain';
 import { Option, type Command } from 'commander';
+
+import { ACCESS_KEY_ALGS, ROLES, type AccessKeyAlg, type Role } from '@opsledger/domain';
+
 import { connect, type ConnectionOptions } from '../connection/connect';
 import type { CliIo } from '../io';
+import { printJson, writeOut } from '../output/write-out';
 import { addListCommand } from './list-command';
 import { addRevokeCommand } from './revoke-command';
-import { printJson, writeOut } from '../output/write-out';
 
 /** Blocklet Server access keys: what `client.setAuthAccessKey(...)` of @blocklet/server-js takes. */
 export function registerAccessKeyCommands(program: Command, io: CliIo): void {

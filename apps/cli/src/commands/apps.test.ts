@@ -1,5 +1,7 @@
-import { newAppWallet } from '@opsledger/api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { newAppWallet } from '@opsledger/api/testing';
+
 import { startCliHarness } from '../testing/cli-harness';
 
 let cli: Awaited<ReturnType<typeof startCliHarness>>;

@@ -1,10 +1,12 @@
-import type { App } from '@opsledger/domain';
 import type { Command } from 'commander';
+
+import type { App } from '@opsledger/domain';
+
 import { connect, type ConnectionOptions } from '../connection/connect';
 import type { CliIo } from '../io';
-import { addListCommand } from './list-command';
 import { printJson, writeOut } from '../output/write-out';
 import { proveAppWallet } from '../wallet/app-wallet-proof';
+import { addListCommand } from './list-command';
 
 /** Whether the team proved it holds the app's wallet, or lost the DID to a team that did. */
 function proofState(app: App): string {

@@ -1,9 +1,11 @@
-import { STREAM_NAMES, exportColumns, streamEntry, type StreamName } from '@opsledger/domain';
 import { Option, type Command } from 'commander';
+
+import { exportColumns, STREAM_NAMES, streamEntry, type StreamName } from '@opsledger/domain';
+
 import { connect, type ConnectionOptions } from '../connection/connect';
 import { exportFilter, type FilterOptions } from '../export/export-filter';
 import { streamPages } from '../export/export-streams';
-import { EXPORT_FORMATS, createRowWriter, type ExportFormat } from '../export/row-writers';
+import { createRowWriter, EXPORT_FORMATS, type ExportFormat } from '../export/row-writers';
 import type { CliIo } from '../io';
 
 const list = (value: string) => value.split(',').map((item) => item.trim());

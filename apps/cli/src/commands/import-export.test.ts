@@ -1,7 +1,9 @@
-import { createOpsLedgerClient } from '@opsledger/client';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createOpsLedgerClient } from '@opsledger/client';
+
 import { startCliHarness } from '../testing/cli-harness';
 
 let cli: Awaited<ReturnType<typeof startCliHarness>>;

@@ -1,5 +1,7 @@
-import { IMPORTABLE_STREAMS, type ImportableStreamName } from '@opsledger/domain';
 import { Option, type Command } from 'commander';
+
+import { IMPORTABLE_STREAMS, type ImportableStreamName } from '@opsledger/domain';
+
 import { CliError } from '../cli-error';
 import { connect, type ConnectionOptions } from '../connection/connect';
 import { importStream } from '../import/import-streams';

@@ -1,9 +1,11 @@
-import { createOpsLedgerClient } from '@opsledger/client';
-import { readCredentials } from '@opsledger/client/credentials';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { newAppWallet, provenApp } from '@opsledger/api/testing';
+import { createOpsLedgerClient } from '@opsledger/client';
+import { readCredentials } from '@opsledger/client/credentials';
+
 import { startCliHarness } from '../testing/cli-harness';
 
 /** An address where nothing listens: a port just given up by a server. */

@@ -1,10 +1,12 @@
-import { ROLES, type Role } from '@opsledger/domain';
 import { Option, type Command } from 'commander';
+
+import { ROLES, type Role } from '@opsledger/domain';
+
 import { connect, type ConnectionOptions } from '../connection/connect';
 import type { CliIo } from '../io';
+import { printJson, writeOut } from '../output/write-out';
 import { addListCommand } from './list-command';
 import { addRevokeCommand } from './revoke-command';
-import { printJson, writeOut } from '../output/write-out';
 
 export function registerKeyCommands(program: Command, io: CliIo): void {
   const keys = program.command('keys').description("manage the team's API keys");

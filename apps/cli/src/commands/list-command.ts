@@ -1,15 +1,17 @@
-import type { OpsLedgerClient } from '@opsledger/client';
 import type { Command } from 'commander';
+
+import type { OpsLedgerClient } from '@opsledger/client';
+
 import { connect, type ConnectionOptions } from '../connection/connect';
 import type { CliIo } from '../io';
 import { printJson, printTable } from '../output/write-out';
 
 export interface ListCommand<T> {
   description: string;
-  list(client: OpsLedgerClient): Promise<T[]>;
+  list: (client: OpsLedgerClient) => Promise<T[]>;
   /** The table's header, for people; `--json` prints the list as the API answers it. */
   columns: readonly string[];
-  row(item: T): readonly (string | null)[];
+  row: (item: T) => readonly (string | null)[];
 }
 
 /** `<group> list`: the team's items as a table, or as JSON with `--json`. */

@@ -1,5 +1,7 @@
-import type { OpsLedgerClient } from '@opsledger/client';
 import type { Command } from 'commander';
+
+import type { OpsLedgerClient } from '@opsledger/client';
+
 import { connect, type ConnectionOptions } from '../connection/connect';
 import type { CliIo } from '../io';
 import { printJson, writeOut } from '../output/write-out';

@@ -1,5 +1,7 @@
-import { storeTeamKey, credentialsPath } from '@opsledger/client/credentials';
 import type { Command } from 'commander';
+
+import { credentialsPath, storeTeamKey } from '@opsledger/client/credentials';
+
 import { connect, type ConnectionOptions } from '../connection/connect';
 import type { CliIo } from '../io';
 import { printJson, writeOut } from '../output/write-out';

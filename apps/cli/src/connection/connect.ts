@@ -1,5 +1,6 @@
 import { createOpsLedgerClient, type OpsLedgerClient } from '@opsledger/client';
 import { credentialsPath, readCredentials, resolveDataDir } from '@opsledger/client/credentials';
+
 import { CliError } from '../cli-error';
 
 /** The options every command takes; flags win over the environment, which wins over the file. */

@@ -4,6 +4,7 @@ import {
   type StreamEntry,
   type StreamName,
 } from '@opsledger/domain';
+
 import { CliError } from '../cli-error';
 import type { Filter } from './export-streams';
 

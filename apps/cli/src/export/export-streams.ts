@@ -1,7 +1,8 @@
 import type { OpsLedgerClient } from '@opsledger/client';
 import type { StreamEntry } from '@opsledger/domain';
+
 import { procedureAt, type ListQuery } from '../streams/stream-procedures';
-import { PAGE_SIZE, cursorPages, offsetPages } from './pages';
+import { cursorPages, offsetPages, PAGE_SIZE } from './pages';
 
 /** Filter fields as the API names them, with the values the flags gave. */
 export type Filter = Record<string, unknown>;

@@ -1,5 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
+
 import { writeOut } from '../output/write-out';
 
 export const EXPORT_FORMATS = ['ndjson', 'csv'] as const;
@@ -14,6 +15,7 @@ export interface RowWriter {
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') return JSON.stringify(value);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects returned above: only JSON scalars reach here
   return String(value);
 }
 

@@ -1,5 +1,6 @@
 import type { OpsLedgerClient } from '@opsledger/client';
 import { streamEntry, type ImportableStreamName, type StreamEntry } from '@opsledger/domain';
+
 import { procedureAt, type BatchWrite } from '../streams/stream-procedures';
 
 interface Issue {

@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+
 import { CliError } from '../cli-error';
 
 export interface NumberedLine {

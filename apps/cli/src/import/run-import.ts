@@ -1,6 +1,6 @@
 import { isTRPCClientError, type OpsLedgerClient } from '@opsledger/client';
-import { MAX_BATCH } from '@opsledger/domain';
-import type { ImportableStreamName } from '@opsledger/domain';
+import { MAX_BATCH, type ImportableStreamName } from '@opsledger/domain';
+
 import type { ImportStream } from './import-streams';
 import { lineIdempotencyKey } from './line-key';
 import type { NumberedLine } from './read-lines';

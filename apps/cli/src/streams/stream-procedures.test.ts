@@ -1,6 +1,8 @@
+import { describe, expectTypeOf, it } from 'vitest';
+
 import type { OpsLedgerClient } from '@opsledger/client';
 import type { ImportableStreamName, STREAM_REGISTRY, StreamName } from '@opsledger/domain';
-import { describe, expectTypeOf, it } from 'vitest';
+
 import type { ConnectionAnswer, CursorAnswer, OffsetAnswer } from '../export/export-streams';
 import type { BatchWrite } from './stream-procedures';
 

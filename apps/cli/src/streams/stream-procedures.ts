@@ -1,5 +1,6 @@
 import type { OpsLedgerClient } from '@opsledger/client';
 import type { StreamEntry } from '@opsledger/domain';
+
 import { CliError } from '../cli-error';
 
 type Fields = Record<string, unknown>;

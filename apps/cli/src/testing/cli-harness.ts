@@ -1,9 +1,11 @@
-import { createTestApi, serveApi, type AppWallet, type TestTeam } from '@opsledger/api/testing';
-import { writeCredentials } from '@opsledger/client/credentials';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+
+import { createTestApi, serveApi, type AppWallet, type TestTeam } from '@opsledger/api/testing';
+import { writeCredentials } from '@opsledger/client/credentials';
+
 import { runCli } from '../run-cli';
 
 export interface CliRun {

@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { isValid, toTypeInfo } from '@arcblock/did';
 import { fromSecretKey } from '@ocap/wallet';
-import type { AppProof } from '@opsledger/domain';
+
 import type { OpsLedgerClient } from '@opsledger/client';
-import { readFile } from 'node:fs/promises';
+import type { AppProof } from '@opsledger/domain';
+
 import { CliError } from '../cli-error';
 
 const FLAG = '--wallet-secret-file';

@@ -3,12 +3,12 @@
  * where they exist: proves each path reaches its adapter under `next start` (including the
  * `/__blocklet__.js` route and DID Spaces signatures over the URL as Next.js hands it on).
  */
-import BlockletServerClient from '@blocklet/server-js';
+import { createHmac } from 'node:crypto';
 import { SpaceClient } from '@blocklet/did-space-js';
 import { auditLogList } from '@blocklet/did-space-js/dist/api/routes/audit-log-list';
 import { PostObjectsSyncCommand } from '@blocklet/did-space-js/dist/commands/audit-log/post-objects-sync-command';
+import BlockletServerClient from '@blocklet/server-js';
 import { fromRandom, WalletType } from '@ocap/wallet';
-import { createHmac } from 'node:crypto';
 
 type Check = (condition: unknown, message: string) => asserts condition;
 
@@ -64,9 +64,7 @@ async function didSpaces(base: string, key: string, check: Check) {
   const proof = { publicKey: wallet.publicKey, signature: await wallet.sign(challenge) };
   await trpcCall(base, key, 'apps.create', { did, name: 'Smoke sync', proof });
   const endpoint = `${base}/app/api/space/zSmokeSpace/app/${wallet.address}/object/`;
-  const client = new SpaceClient({ wallet, endpoint, url: base } as ConstructorParameters<
-    typeof SpaceClient
-  >[0]);
+  const client = new SpaceClient({ wallet, endpoint, url: base });
   const posted = (await client.send(
     new PostObjectsSyncCommand({ source: '/smoke', target: '/space/smoke' }),
   )) as { statusCode: number; data: { id?: string } };
@@ -79,8 +77,8 @@ async function didSpaces(base: string, key: string, check: Check) {
       method: 'GET',
       query: { endpoint, size: '10', page: '0', sort: '', order: '1' },
       getBlockletInfo: () => Promise.resolve({ wallet }),
-    } as never,
-    { send: (body: typeof listed) => (listed = body) } as never,
+    },
+    { send: (body: typeof listed) => (listed = body) },
   );
   check(
     listed.data.rows.some((row) => row.id === posted.data.id),

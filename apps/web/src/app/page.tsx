@@ -1,4 +1,5 @@
 import { connection } from 'next/server';
+
 import { opsLedger } from '../server/opsledger';
 
 const STATE: Record<string, string> = {

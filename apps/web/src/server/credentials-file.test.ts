@@ -1,8 +1,10 @@
-import { credentialsPath, readCredentials } from '@opsledger/client/credentials';
 import { mkdtemp, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+
+import { credentialsPath, readCredentials } from '@opsledger/client/credentials';
+
 import { credentialsFile } from './credentials-file';
 
 let dataDir: string;

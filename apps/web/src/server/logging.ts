@@ -1,4 +1,5 @@
 import { configureLogging, logger } from '@opsledger/api';
+
 import type { ServerConfig } from '../env';
 
 /**

@@ -1,4 +1,5 @@
 import { startOpsLedger, type OpsLedger } from '@opsledger/api';
+
 import { serverConfig } from '../env';
 import { credentialsFile } from './credentials-file';
 import { log } from './logging';
@@ -12,6 +13,7 @@ export function opsLedger(): OpsLedger {
   return startOpsLedger({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    migrationsDir: config.migrationsDir,
     secretKeys: config.secretKeys,
     credentials: credentialsFile(config.dataDir, config.publicUrl, log),
     log,

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ROUTES, type Route } from '@opsledger/api';
 import { describe, expect, it } from 'vitest';
+
+import { ROUTES, type Route } from '@opsledger/api';
 
 /**
  * Requests are routed twice: Next picks a route file by its folders, then the API's one entry

@@ -1,5 +1,7 @@
-import { handleRequest } from '@opsledger/api';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
+
+import { handleRequest } from '@opsledger/api';
+
 import { opsLedger } from './opsledger';
 
 /**

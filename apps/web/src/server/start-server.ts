@@ -1,5 +1,6 @@
 import { logger } from '@opsledger/api';
 import { credentialsPath } from '@opsledger/client/credentials';
+
 import { serverConfig } from '../env';
 import { log, startLogging } from './logging';
 import { opsLedger } from './opsledger';

@@ -1,5 +1,6 @@
 import { and, apiKeys, eq, teams, type Database } from '@opsledger/db';
 import type { Role } from '@opsledger/domain';
+
 import { hashApiKeySecret } from './api-key-secret';
 import { guardAuthentication } from './failed-auth/failed-auth-guard';
 import { noteCredentialUse } from './last-used';

@@ -1,12 +1,12 @@
 import {
-  accessKeys,
   and,
-  apiKeys,
-  hblockUsers,
   isNull,
   lt,
   or,
+  type accessKeys,
+  type apiKeys,
   type Database,
+  type hblockUsers,
   type SQL,
 } from '@opsledger/db';
 

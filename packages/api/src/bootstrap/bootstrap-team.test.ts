@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createCaller } from '../caller';
 import { createTestApi } from '../testing';
 import { bootstrapTeam, type BootstrapReport } from './bootstrap-team';

@@ -1,7 +1,8 @@
 import type { Database } from '@opsledger/db';
 import type { Team } from '@opsledger/domain';
-import { describeDemoData } from './describe-demo-data';
+
 import { seedDemoData, type DemoDataReport } from './demo-data/seed-demo-data';
+import { describeDemoData } from './describe-demo-data';
 import { ensureTeamCredentials, type CredentialsStore } from './team-credentials';
 
 export interface BootstrapOptions {

@@ -1,5 +1,7 @@
-import { createOutageDatabase, type OutageDatabase } from '@opsledger/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createOutageDatabase, type OutageDatabase } from '@opsledger/db/testing';
+
 import { checkDatabase } from './database-health';
 
 let outage: OutageDatabase;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createTestApi } from '../testing';
 import { startPartitionMaintenance } from './partition-maintenance';
 

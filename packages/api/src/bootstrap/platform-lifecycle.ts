@@ -1,5 +1,7 @@
-import { teams, type Database } from '@opsledger/db';
 import { hostname } from 'node:os';
+
+import { teams, type Database } from '@opsledger/db';
+
 import { logger } from '../logging/logger';
 import { recordPlatformEvent } from '../services/platform-events/record-platform-events';
 

@@ -1,15 +1,16 @@
 import { openDatabase, type Database, type DatabaseKind } from '@opsledger/db';
+import type { SecretKeySpec } from '@opsledger/domain';
+
 import { configureFailedAuthLimits } from '../auth/failed-auth/failed-auth-guard';
 import type { FailedAuthLimits } from '../auth/failed-auth/failed-auth-limits';
 import { flushFailureReports } from '../auth/failed-auth/failure-events';
-import type { SecretKeySpec } from '@opsledger/domain';
 import { flushRequestLog } from '../http/request-log/request-log-queue';
 import { logger } from '../logging/logger';
 import { attachSecretKeyring, openServerKeyring } from '../secrets/server-keyring';
 import { setWriteLimits, type WriteLimits } from '../services/write-limits';
 import { bootstrapTeam, type BootstrapReport } from './bootstrap-team';
-import { startPartitionMaintenance } from './partition-maintenance';
 import { checkDatabase, type DatabaseHealth } from './database-health';
+import { startPartitionMaintenance } from './partition-maintenance';
 import { recordLifecycleEvent } from './platform-lifecycle';
 import type { CredentialsStore } from './team-credentials';
 
@@ -17,6 +18,8 @@ export interface StartOptions {
   /** PostgreSQL URL; without one the embedded database under dataDir is used. */
   databaseUrl?: string | undefined;
   dataDir: string;
+  /** The committed migrations; unset: found from the working directory upwards. */
+  migrationsDir?: string | undefined;
   /** Keys that encrypt stored shared secrets; without them, `secret-keys.json` in dataDir. */
   secretKeys?: readonly SecretKeySpec[] | undefined;
   credentials: CredentialsStore;
@@ -76,6 +79,7 @@ function start(options: StartOptions): OpsLedger {
     const opened = await openDatabase({
       databaseUrl: options.databaseUrl,
       dataDir: options.dataDir,
+      migrationsDir: options.migrationsDir,
     });
     await attachSecretKeyring(opened, keyring, log);
     if (failedAuthLimits) configureFailedAuthLimits(opened, failedAuthLimits);

@@ -1,5 +1,6 @@
 import { eq, teams, type Database } from '@opsledger/db';
 import type { Team } from '@opsledger/domain';
+
 import { authenticateApiKey } from '../auth/authenticate';
 import { ServiceError } from '../errors';
 import { createApiKey } from '../services/api-keys/api-keys';

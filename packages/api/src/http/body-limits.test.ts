@@ -1,5 +1,7 @@
-import { MAX_OPERATIONS_PER_REQUEST } from '@opsledger/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { MAX_OPERATIONS_PER_REQUEST } from '@opsledger/domain';
+
 import {
   appWallet,
   signedHeaders,

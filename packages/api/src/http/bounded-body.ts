@@ -48,5 +48,5 @@ export async function readBoundedBody(
     reader.releaseLock();
   }
   // concat allocates a fresh (never shared) ArrayBuffer, which the Fetch types require.
-  return Buffer.concat(chunks, received) as Buffer<ArrayBuffer>;
+  return Buffer.concat(chunks, received);
 }

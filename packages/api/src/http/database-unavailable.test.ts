@@ -1,6 +1,8 @@
-import { createOutageDatabase, type OutageDatabase } from '@opsledger/db/testing';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createOutageDatabase, type OutageDatabase } from '@opsledger/db/testing';
+
 import { hashApiKeySecret } from '../auth/api-key-secret';
 import { createTeam } from '../services/teams/create-team';
 import { serveApi, type ServedApi } from '../testing/serve';

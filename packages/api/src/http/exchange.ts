@@ -1,5 +1,7 @@
-import type { Database } from '@opsledger/db';
 import { randomUUID } from 'node:crypto';
+
+import type { Database } from '@opsledger/db';
+
 import type { Caller } from '../auth/authenticate';
 import { declaredLength, readBoundedBody } from './bounded-body';
 

@@ -1,7 +1,8 @@
 import type { Database } from '@opsledger/db';
-import { clientAddressOf } from './client-address';
+
 import { HTTP_STATUS, retryAfterHeaders, toServiceError } from '../errors';
 import { inRequest } from '../logging/logger';
+import { clientAddressOf } from './client-address';
 import { openExchange } from './exchange';
 import { logRequest } from './request-log/log-request';
 import { findRoute } from './routes';

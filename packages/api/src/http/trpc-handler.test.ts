@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createTestApi, serveApi, type ServedApi, type TestTeam } from '../testing';
 
 let api: Awaited<ReturnType<typeof createTestApi>>;

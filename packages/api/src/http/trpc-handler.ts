@@ -1,9 +1,11 @@
 import { isUtf8 } from 'node:buffer';
-import { MAX_OPERATIONS_PER_REQUEST } from '@opsledger/domain';
 import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
+
+import { MAX_OPERATIONS_PER_REQUEST } from '@opsledger/domain';
+
 import { createContext, type Context } from '../context';
 import { retryAfterHeaders, ServiceError, toTRPCError } from '../errors';
 import { appRouter } from '../root';

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { captureLogs } from '../testing/capture-logs';
 import { inRequest, logger, outsideRequest } from './logger';
 

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { pino, type DestinationStream, type LevelWithSilent, type Logger } from 'pino';
+
 import { describeError } from './describe-error';
 
 export type LogLevel = LevelWithSilent;

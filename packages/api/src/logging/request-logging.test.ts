@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { hashApiKeySecret } from '../auth/api-key-secret';
 import { flushRequestLog } from '../http/request-log/request-log-queue';
 import {

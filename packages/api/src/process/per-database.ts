@@ -19,7 +19,7 @@ export function perDatabase<T>(name: string, initial: (database: Database) => T)
   let states = registry.get(name) as WeakMap<Database, T> | undefined;
   if (!states) {
     states = new WeakMap<Database, T>();
-    registry.set(name, states as WeakMap<Database, unknown>);
+    registry.set(name, states);
   }
   const byDatabase = states;
   return {

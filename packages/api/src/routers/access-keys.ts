@@ -1,5 +1,7 @@
-import { AccessKeyRef, CreateAccessKeyInput } from '@opsledger/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
+
+import { AccessKeyRef, CreateAccessKeyInput } from '@opsledger/domain';
+
 import {
   createAccessKey,
   listAccessKeys,

@@ -1,7 +1,9 @@
-import { ACTIVITY_SORTS, encodeCursor, type Activity, type ActivitySort } from '@opsledger/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activityChange, minute } from '../testing/activity-changes';
+
+import { ACTIVITY_SORTS, encodeCursor, type Activity, type ActivitySort } from '@opsledger/domain';
+
 import { createTestApi, type TestCaller } from '../testing';
+import { activityChange, minute } from '../testing/activity-changes';
 
 let api: Awaited<ReturnType<typeof createTestApi>>;
 beforeAll(async () => {

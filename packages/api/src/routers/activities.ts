@@ -1,10 +1,12 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+
 import {
-  activityToEnvelope,
   ActivityBatch,
   ActivityInput,
   ActivityListInput,
+  activityToEnvelope,
 } from '@opsledger/domain';
-import type { TRPCRouterRecord } from '@trpc/server';
+
 import { listActivities } from '../services/activities/list-activities';
 import { streamRecorders } from '../services/events/record-stream';
 import { readProcedure, writeProcedure } from '../trpc';

@@ -1,6 +1,8 @@
-import { CreateApiKeyInput } from '@opsledger/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+
+import { CreateApiKeyInput } from '@opsledger/domain';
+
 import { createApiKey, listApiKeys, revokeApiKey } from '../services/api-keys/api-keys';
 import { manageProcedure } from '../trpc';
 

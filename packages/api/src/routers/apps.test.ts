@@ -1,7 +1,9 @@
-import { apps } from '@opsledger/db';
-import { appRegistrationChallenge } from '@opsledger/domain';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { apps } from '@opsledger/db';
+import { appRegistrationChallenge } from '@opsledger/domain';
+
 import { callerOfApp } from '../compat/did-spaces/app-caller';
 import { createTestApi, newAppWallet, provenApp, type TestTeam } from '../testing';
 

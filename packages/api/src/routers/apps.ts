@@ -1,5 +1,7 @@
-import { AppRef, CreateAppInput } from '@opsledger/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
+
+import { AppRef, CreateAppInput } from '@opsledger/domain';
+
 import { registrationChallenge } from '../services/apps/app-proof';
 import { getApp, listApps } from '../services/apps/apps';
 import { createApp } from '../services/apps/register-app';

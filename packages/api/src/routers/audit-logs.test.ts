@@ -1,5 +1,7 @@
-import { encodeCursor, type AuditLog, type AuditLogInput } from '@opsledger/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { encodeCursor, type AuditLog, type AuditLogInput } from '@opsledger/domain';
+
 import { createTestApi, type TestCaller } from '../testing';
 
 let api: Awaited<ReturnType<typeof createTestApi>>;
@@ -149,7 +151,7 @@ describe('auditLogs.scroll', () => {
 
   it('keeps pages stable while other writers insert', async () => {
     const { owner } = await api.newTeam();
-    const writer = await (await api.newTeam()).owner; // a busy neighbour team
+    const writer = (await api.newTeam()).owner; // a busy neighbour team
     const { ids: original } = await owner.auditLogs.recordBatch({
       items: Array.from({ length: 30 }, (_, i) => entry({ occurredAt: minute(i % 7) })),
     });

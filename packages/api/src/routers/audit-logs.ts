@@ -1,11 +1,13 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+
 import {
-  auditLogToEnvelope,
   AuditLogBatch,
   AuditLogInput,
   AuditLogListInput,
   AuditLogScrollInput,
+  auditLogToEnvelope,
 } from '@opsledger/domain';
-import type { TRPCRouterRecord } from '@trpc/server';
+
 import { listAuditLogs, scrollAuditLogs } from '../services/audit-logs/list-audit-logs';
 import { streamRecorders } from '../services/events/record-stream';
 import { readProcedure, writeProcedure } from '../trpc';

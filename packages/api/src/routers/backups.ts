@@ -1,3 +1,5 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+
 import {
   BackupListInput,
   BackupRef,
@@ -5,7 +7,7 @@ import {
   CreateBackupInput,
   UpdateBackupInput,
 } from '@opsledger/domain';
-import type { TRPCRouterRecord } from '@trpc/server';
+
 import { createBackup } from '../services/backups/create-backup';
 import { getBackup } from '../services/backups/get-backup';
 import { listBackups } from '../services/backups/list-backups';

@@ -1,5 +1,7 @@
-import type { PlatformEvent, PlatformEventInput } from '@opsledger/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { PlatformEvent, PlatformEventInput } from '@opsledger/domain';
+
 import { createTestApi, type TestCaller } from '../testing';
 
 let api: Awaited<ReturnType<typeof createTestApi>>;

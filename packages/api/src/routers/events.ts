@@ -1,10 +1,12 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+
 import {
   PlatformEventBatch,
   PlatformEventInput,
   PlatformEventListInput,
   PlatformEventScrollInput,
 } from '@opsledger/domain';
-import type { TRPCRouterRecord } from '@trpc/server';
+
 import {
   listPlatformEvents,
   scrollPlatformEvents,

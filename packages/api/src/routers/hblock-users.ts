@@ -1,5 +1,7 @@
-import { CreateHBlockUserInput, RevokeHBlockUserInput } from '@opsledger/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
+
+import { CreateHBlockUserInput, RevokeHBlockUserInput } from '@opsledger/domain';
+
 import {
   createHBlockUser,
   listHBlockUsers,

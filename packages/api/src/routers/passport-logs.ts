@@ -1,13 +1,15 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+
 import {
-  passportLogToEnvelope,
   PassportLogBatch,
   PassportLogInput,
   PassportLogListInput,
   PassportLogScrollInput,
+  passportLogToEnvelope,
 } from '@opsledger/domain';
-import type { TRPCRouterRecord } from '@trpc/server';
-import { listPassportLogs, scrollPassportLogs } from '../services/passport-logs/list-passport-logs';
+
 import { streamRecorders } from '../services/events/record-stream';
+import { listPassportLogs, scrollPassportLogs } from '../services/passport-logs/list-passport-logs';
 import { readProcedure, writeProcedure } from '../trpc';
 
 const recorders = streamRecorders('passport', passportLogToEnvelope);

@@ -1,6 +1,8 @@
-import { STREAM_NAMES, streamEntry } from '@opsledger/domain';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+
+import { STREAM_NAMES, streamEntry } from '@opsledger/domain';
+
 import { appRouter } from '../root';
 
 /**

@@ -1,5 +1,7 @@
-import type { SyncRun } from '@opsledger/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { SyncRun } from '@opsledger/domain';
+
 import { systemEventsOfRun } from '../services/runs/run-events.testing';
 import { createTestApi, type TestTeamWithApp } from '../testing';
 
@@ -140,7 +142,7 @@ describe('sync runs list', () => {
 
     expect(await ids({ status: 'failed' })).toEqual([r3, r1]);
     expect(await ids({ status: ['running', 'succeeded'] })).toEqual([r2, r0]);
-    expect(await ids({ actionType: 'APP_OBJECTS_SYNC' as never })).toEqual([r3, r0]);
+    expect(await ids({ actionType: 'APP_OBJECTS_SYNC' })).toEqual([r3, r0]);
     expect(await ids({ actionType: ['app-backup', 'app-restore'] })).toEqual([r2, r1]);
     expect(await ids({ status: 'failed', actionType: 'app-objects-sync' })).toEqual([r3]);
     expect(await ids({ status: 'canceled' })).toEqual([]);

@@ -1,10 +1,12 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+
 import {
   CreateSyncRunInput,
   SyncRunListInput,
   SyncRunRef,
   UpdateSyncRunInput,
 } from '@opsledger/domain';
-import type { TRPCRouterRecord } from '@trpc/server';
+
 import { createSyncRun } from '../services/sync-runs/create-sync-run';
 import { getSyncRun } from '../services/sync-runs/get-sync-run';
 import { listSyncRuns } from '../services/sync-runs/list-sync-runs';

@@ -1,5 +1,7 @@
-import { CreateTeamInput, RenameTeamInput } from '@opsledger/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
+
+import { CreateTeamInput, RenameTeamInput } from '@opsledger/domain';
+
 import { createTeam } from '../services/teams/create-team';
 import { getCurrentTeam, renameTeam } from '../services/teams/current-team';
 import { ownerProcedure, readProcedure } from '../trpc';

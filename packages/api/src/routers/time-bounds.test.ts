@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createTestApi, type TestCaller } from '../testing';
 
 let api: Awaited<ReturnType<typeof createTestApi>>;

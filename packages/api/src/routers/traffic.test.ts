@@ -1,6 +1,8 @@
-import type { TrafficHitInput, TrafficInsight } from '@opsledger/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+
+import type { TrafficHitInput, TrafficInsight } from '@opsledger/domain';
+
 import { createTestApi } from '../testing';
 
 type Hit = Omit<z.input<typeof TrafficHitInput>, 'appDid'>;

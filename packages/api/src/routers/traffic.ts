@@ -1,5 +1,7 @@
-import { TrafficHitBatch, TrafficInsightListInput } from '@opsledger/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
+
+import { TrafficHitBatch, TrafficInsightListInput } from '@opsledger/domain';
+
 import { ingestTraffic } from '../services/traffic/ingest-traffic';
 import { listTrafficInsights } from '../services/traffic/list-traffic-insights';
 import { readProcedure, writeProcedure } from '../trpc';

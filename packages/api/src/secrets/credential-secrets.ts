@@ -1,4 +1,5 @@
 import type { Database, SharedSecretHolder } from '@opsledger/db';
+
 import { perDatabase } from '../process/per-database';
 import type { SecretKeyring } from './secret-keyring';
 

@@ -1,5 +1,7 @@
-import { accessKeys, eq, hblockUsers, type Database } from '@opsledger/db';
 import { randomUUID } from 'node:crypto';
+
+import { accessKeys, eq, hblockUsers, type Database } from '@opsledger/db';
+
 import { authenticateAccessKey } from '../auth/access-keys/authenticate-access-key';
 import { hotpCode, sha256Code, timeStep } from '../auth/access-keys/time-step-codes';
 import { authenticateHBlockRequest } from '../auth/hblock-users/authenticate-hblock-user';

@@ -2,6 +2,7 @@ import { chmod, mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+
 import { addPrimaryKey, keyringFilePath, loadKeyringFile } from './keyring-file';
 import { generateSecretKey } from './sealed-secret';
 import { createSecretKeyring } from './secret-keyring';

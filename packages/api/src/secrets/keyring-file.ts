@@ -1,6 +1,8 @@
-import { SecretKeyringFile } from '@opsledger/domain';
 import { chmod, link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
+import { SecretKeyringFile } from '@opsledger/domain';
+
 import { generateSecretKey, secretKeyOf, specOf, type SecretKey } from './sealed-secret';
 
 export const keyringFilePath = (dataDir: string) => join(dataDir, 'secret-keys.json');

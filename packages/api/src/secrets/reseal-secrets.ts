@@ -5,6 +5,7 @@ import {
   type SharedSecretChange,
   type StoredSharedSecret,
 } from '@opsledger/db';
+
 import {
   openCredentialSecret,
   sealCredentialSecret,
@@ -33,6 +34,7 @@ async function resealed(
   kind: CredentialKind,
   row: StoredSharedSecret,
   scope: ResealScope,
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- the two words name the answers that are not a new sealed value
 ): Promise<string | 'unchanged' | 'unreadable'> {
   const credential = { kind, teamId: row.teamId, id: row.id };
   const sealed = parseSealed(row.sharedSecret);

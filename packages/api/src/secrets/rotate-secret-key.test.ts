@@ -2,14 +2,15 @@ import { mkdtemp, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createTestApi } from '../testing';
+import { bindSecretKeyring, secretKeyringOf } from './credential-secrets';
 import {
   createHeldCredentials,
   signsIn,
   storedSecret,
   type HeldCredential,
 } from './credential-sign-in.testing';
-import { bindSecretKeyring, secretKeyringOf } from './credential-secrets';
 import { keyringFilePath, readKeyringFile } from './keyring-file';
 import { rotateSecretKey } from './rotate-secret-key';
 import { attachSecretKeyring, openServerKeyring } from './server-keyring';

@@ -1,5 +1,6 @@
 import { openDatabase, type Database } from '@opsledger/db';
 import { formatSecretKeyList } from '@opsledger/domain';
+
 import { bindSecretKeyring } from './credential-secrets';
 import { addPrimaryKey, keyringFilePath } from './keyring-file';
 import { resealSecrets, type ResealCounts } from './reseal-secrets';
@@ -51,7 +52,10 @@ export async function rotateSecretKey(options: {
  * database allows one process, so with PGlite the server is stopped first (the open says so).
  */
 export async function rotateServerSecretKey(options: {
-  config: SecretKeyConfig & { databaseUrl?: string | undefined };
+  config: SecretKeyConfig & {
+    databaseUrl?: string | undefined;
+    migrationsDir?: string | undefined;
+  };
   resealOnly: boolean;
 }): Promise<RotationOutcome> {
   const { config } = options;
@@ -64,6 +68,7 @@ export async function rotateServerSecretKey(options: {
         (opened.database = await openDatabase({
           databaseUrl: config.databaseUrl,
           dataDir: config.dataDir,
+          migrationsDir: config.migrationsDir,
         })),
     });
   } finally {

@@ -1,5 +1,6 @@
-import type { SecretKeySpec } from '@opsledger/domain';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+import type { SecretKeySpec } from '@opsledger/domain';
 
 /** A key that encrypts stored secrets: AES-256, named by the id every ciphertext carries. */
 export interface SecretKey {

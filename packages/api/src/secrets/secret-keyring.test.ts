@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { generateSecretKey, parseSealed } from './sealed-secret';
 import { createSecretKeyring } from './secret-keyring';
 

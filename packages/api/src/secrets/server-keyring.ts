@@ -1,5 +1,6 @@
 import type { Database } from '@opsledger/db';
 import type { SecretKeySpec } from '@opsledger/domain';
+
 import { bindSecretKeyring } from './credential-secrets';
 import {
   keyringFilePath,

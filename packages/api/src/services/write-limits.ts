@@ -4,6 +4,7 @@ import {
   eventTimeProblem,
   type EventTimeBounds,
 } from '@opsledger/domain';
+
 import { invalidField } from '../errors';
 import { perDatabase } from '../process/per-database';
 

@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto';
+
 import type { Database } from '@opsledger/db';
 import { createTestDatabase } from '@opsledger/db/testing';
 import type { App, Role } from '@opsledger/domain';
-import { randomUUID } from 'node:crypto';
-import { createCaller } from '../caller';
+
 import { configureFailedAuthLimits } from '../auth/failed-auth/failed-auth-guard';
 import type { FailedAuthLimits } from '../auth/failed-auth/failed-auth-limits';
 import { flushFailureReports } from '../auth/failed-auth/failure-events';
+import { createCaller } from '../caller';
 import { flushRequestLog } from '../http/request-log/request-log-queue';
 import { bindSecretKeyring } from '../secrets/credential-secrets';
 import { generateSecretKey } from '../secrets/sealed-secret';

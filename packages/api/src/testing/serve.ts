@@ -1,7 +1,9 @@
-import type { Database } from '@opsledger/db';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+
+import type { Database } from '@opsledger/db';
+
 import { handleRequest } from '../http/handle-request';
 import { logger } from '../logging/logger';
 

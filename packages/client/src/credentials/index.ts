@@ -24,7 +24,7 @@ export class CredentialsFileError extends Error {
  * user ran pnpm (`INIT_CWD`; pnpm runs scripts inside the package folder) or else the current one.
  * An empty variable (`FOO=` in a shell) counts as unset.
  */
-export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
+export function resolveDataDir(env: NodeJS.ProcessEnv): string {
   return resolve(env.INIT_CWD || process.cwd(), env.OPSLEDGER_DATA_DIR || './.data');
 }
 

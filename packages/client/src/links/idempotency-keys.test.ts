@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { fillIdempotencyKeys, isIdempotentPath } from './idempotency-keys';
 
 let counter = 0;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { teams } from '../schema';
 import { createOutageDatabase, type OutageDatabase } from '../testing';
 import { isConnectionFailure } from './connection-failure';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../testing';
+
 import type { Database } from '../database';
+import { createTestDatabase } from '../testing';
 import { copyTextRow } from './raw';
 
 let database: Database;

@@ -1,5 +1,6 @@
-import { PGlite } from '@electric-sql/pglite';
 import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+
 import type { Database } from '../database';
 import { migrateDatabase } from '../migrate';
 import { lockDataDir } from './data-dir-lock';
@@ -10,6 +11,8 @@ export interface DatabaseConfig {
   /** PostgreSQL URL; when absent the embedded database under dataDir is used. */
   databaseUrl?: string | undefined;
   dataDir: string;
+  /** The committed migrations; unset: found from the working directory upwards. */
+  migrationsDir?: string | undefined;
 }
 
 const opened = globalThis as typeof globalThis & { __opsledgerDatabase?: Promise<Database> };
@@ -24,7 +27,7 @@ async function open(config: DatabaseConfig): Promise<Database> {
     const pg = await PGlite.create(dataDir);
     database = createPgliteDatabase(pg, async () => release());
   }
-  await migrateDatabase(database);
+  await migrateDatabase(database, config.migrationsDir);
   return database;
 }
 

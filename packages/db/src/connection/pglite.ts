@@ -1,7 +1,8 @@
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { type PGlite, type Transaction } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
-import * as schema from '../schema';
+
 import type { Database, Db } from '../database';
+import * as schema from '../schema';
 import { driverClientOf, quoteColumns, type RawTransaction } from './raw';
 
 function rawTransaction(tx: Transaction): RawTransaction {

@@ -1,5 +1,6 @@
-import type postgres from 'postgres';
 import type { Writable } from 'node:stream';
+import type postgres from 'postgres';
+
 import { quoteColumns } from './raw';
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Database } from '../database';
 import { teams } from '../schema';
 import { createTestDatabase } from '../testing';
@@ -85,7 +86,7 @@ describe.skipIf(!url)('a PostgreSQL pool whose backends are terminated', () => {
     const retried = await Promise.all(
       outcomes.map((outcome, i) =>
         outcome === 'ok'
-          ? outcome
+          ? Promise.resolve(outcome)
           : within(
               STUCK_MS,
               (i % 4 ? read() : write()).then(() => 'ok'),

@@ -1,8 +1,9 @@
-import { drizzle } from 'drizzle-orm/postgres-js';
 import { connect, type Socket } from 'node:net';
+import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import * as schema from '../schema';
+
 import type { Database } from '../database';
+import * as schema from '../schema';
 import { copyIntoPostgres, STATEMENT_TIMEOUT_MS } from './postgres-copy';
 import { driverClientOf, type RawTransaction } from './raw';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { EVENT_COPY, IDEMPOTENCY_COPY } from '../events/chain-events';
 import { teams } from '../schema';
 import { copyTargetOf } from './copy-target';

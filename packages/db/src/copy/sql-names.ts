@@ -1,4 +1,5 @@
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
+
 import type { ColumnKey } from './copy-target';
 
 export interface SqlNames<T extends Table> {
@@ -16,5 +17,5 @@ export function sqlNamesOf<T extends Table>(table: T): SqlNames<T> {
   for (const [key, definition] of Object.entries(getTableColumns(table))) {
     column[key] = definition.name;
   }
-  return { table: getTableName(table), column: column as Record<ColumnKey<T>, string> };
+  return { table: getTableName(table), column };
 }

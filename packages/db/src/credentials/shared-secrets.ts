@@ -1,5 +1,5 @@
-import type { Database } from '../database';
 import { sqlNamesOf } from '../copy/sql-names';
+import type { Database } from '../database';
 import { accessKeys, hblockUsers } from '../schema/foreign-credentials';
 
 /** The credentials whose shared secret is stored (sealed) in their row. */

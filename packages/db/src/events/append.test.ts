@@ -1,9 +1,11 @@
-import { GENESIS_HASH, canonicalEvent, emptyEnvelopeFields } from '@opsledger/domain';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../testing';
+
+import { canonicalEvent, emptyEnvelopeFields, GENESIS_HASH } from '@opsledger/domain';
+
 import type { Database } from '../database';
 import { teams } from '../schema';
+import { createTestDatabase } from '../testing';
 import { appendEvents, type PendingEvent } from './append';
 import { chainHash } from './chain-hash';
 

@@ -1,6 +1,9 @@
 import { GENESIS_HASH, type EventEnvelope } from '@opsledger/domain';
-import type { Database } from '../database';
+
 import type { RawTransaction } from '../connection/raw';
+import { sqlNamesOf } from '../copy/sql-names';
+import type { Database } from '../database';
+import { eventChainHeads, eventIdempotencyKeys } from '../schema/events';
 import {
   chainEvents,
   EVENT_COPY,
@@ -10,8 +13,6 @@ import {
   type PreparedEvent,
 } from './chain-events';
 import { ensureEventPartitions } from './partitions';
-import { sqlNamesOf } from '../copy/sql-names';
-import { eventChainHeads, eventIdempotencyKeys } from '../schema/events';
 
 export interface PendingEvent extends EventEnvelope {
   idempotencyKey?: string | undefined;

@@ -1,4 +1,5 @@
 import { canonicalEventAt, canonicalEventBody, type EventEnvelope } from '@opsledger/domain';
+
 import { copyTextFields } from '../connection/raw';
 import { copyTargetOf } from '../copy/copy-target';
 import { eventIdempotencyKeys, events } from '../schema/events';

@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../testing';
+
 import type { Database } from '../database';
+import { createTestDatabase } from '../testing';
 import {
-  EventPartitionLimitError,
   ensureEventPartitions,
+  EventPartitionLimitError,
   maintainEventPartitions,
 } from './partitions';
 

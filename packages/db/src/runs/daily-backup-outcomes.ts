@@ -1,5 +1,5 @@
-import type { Database } from '../database';
 import { sqlNamesOf } from '../copy/sql-names';
+import type { Database } from '../database';
 import { backups } from '../schema/runs';
 
 export interface BackupOutcomeWindow {

@@ -1,5 +1,7 @@
-import { STREAMS } from '@opsledger/domain';
 import { bigint, index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+
+import { STREAMS } from '@opsledger/domain';
+
 import { instant } from './columns';
 import { teams } from './tenancy';
 

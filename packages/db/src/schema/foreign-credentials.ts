@@ -1,6 +1,8 @@
-import { ACCESS_KEY_ALGS, ROLES } from '@opsledger/domain';
 import { sql } from 'drizzle-orm';
 import { index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+import { ACCESS_KEY_ALGS, ROLES } from '@opsledger/domain';
+
 import { instant } from './columns';
 import { teams } from './tenancy';
 

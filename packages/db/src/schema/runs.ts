@@ -1,4 +1,3 @@
-import { RUN_STATUSES, SYNC_ACTION_TYPES } from '@opsledger/domain';
 import {
   bigint,
   index,
@@ -11,6 +10,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+import { RUN_STATUSES, SYNC_ACTION_TYPES } from '@opsledger/domain';
+
 import { instant, notNullKey } from './columns';
 import { appForeignKey } from './tenancy';
 

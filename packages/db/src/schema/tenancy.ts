@@ -1,7 +1,5 @@
-import { ROLES } from '@opsledger/domain';
 import { sql } from 'drizzle-orm';
 import {
-  type AnyPgColumn,
   foreignKey,
   index,
   pgTable,
@@ -9,7 +7,11 @@ import {
   text,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+
+import { ROLES } from '@opsledger/domain';
+
 import { instant } from './columns';
 
 export const teams = pgTable('teams', {

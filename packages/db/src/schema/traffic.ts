@@ -10,6 +10,7 @@ import {
   text,
   uuid,
 } from 'drizzle-orm/pg-core';
+
 import { instant } from './columns';
 import { appForeignKey } from './tenancy';
 

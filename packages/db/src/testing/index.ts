@@ -1,18 +1,19 @@
-import { PGlite } from '@electric-sql/pglite';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
-  readFileSync,
   readdirSync,
+  readFileSync,
   renameSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from '../database';
-import { migrateDatabase, migrationsFolder } from '../migrate';
+import { PGlite } from '@electric-sql/pglite';
+
 import { createPgliteDatabase } from '../connection/pglite';
 import { createPostgresDatabase } from '../connection/postgres';
+import type { Database } from '../database';
+import { migrateDatabase, migrationsFolder } from '../migrate';
 import { pgliteOutage, postgresOutage, type OutageDatabase } from './outage';
 
 export type { OutageDatabase };

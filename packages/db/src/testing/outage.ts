@@ -1,8 +1,9 @@
-import { PGlite } from '@electric-sql/pglite';
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import type { Database } from '../database';
+import { PGlite } from '@electric-sql/pglite';
+
 import { createPgliteDatabase } from '../connection/pglite';
 import { createPostgresDatabase } from '../connection/postgres';
+import type { Database } from '../database';
 import { migrateDatabase } from '../migrate';
 
 /** A database whose server can be taken away and brought back, as a restart does. */

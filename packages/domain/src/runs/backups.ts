@@ -1,4 +1,6 @@
 import { z } from 'zod';
+
+import { Did } from '../apps';
 import {
   Day,
   IdempotencyKey,
@@ -7,11 +9,10 @@ import {
   StorableString,
   Text,
   TimeRange,
-  TimeZone,
   Timestamp,
+  TimeZone,
 } from '../common';
-import { Did } from '../apps';
-import { CursorRequest, cursorPageOf } from '../paging';
+import { cursorPageOf, CursorRequest } from '../paging';
 import { RunStatus } from './run-status';
 
 export const CreateBackupInput = z.object({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RunStatus, canTransition } from './run-status';
+
+import { canTransition, RunStatus } from './run-status';
 
 describe('run status machine', () => {
   it.each([

@@ -1,7 +1,15 @@
 import { z } from 'zod';
-import { IdempotencyKey, JsonObject, Label, StorableString, Text, Timestamp } from '../common';
+
 import { Did } from '../apps';
-import { MAX_PAGE_SIZE } from '../common';
+import {
+  IdempotencyKey,
+  JsonObject,
+  Label,
+  MAX_PAGE_SIZE,
+  StorableString,
+  Text,
+  Timestamp,
+} from '../common';
 import { Paging } from '../paging';
 import { RunStatus } from './run-status';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Label, StorableString, Timestamp, batchOf } from '../common';
-import { MAX_PAGE_SIZE } from '../common';
+
+import { batchOf, Label, MAX_PAGE_SIZE, StorableString, Timestamp } from '../common';
 import { emptyEnvelopeFields, type EnvelopeFields, type StoredEvent } from './envelope';
 import { WriteMeta } from './write-meta';
 

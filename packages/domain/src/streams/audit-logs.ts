@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { Label, StorableString, Text, Timestamp, TimeRange, batchOf } from '../common';
-import { CursorRequest, PageRequest, Paging, cursorPageOf } from '../paging';
+
+import { batchOf, Label, StorableString, Text, TimeRange, Timestamp } from '../common';
+import { cursorPageOf, CursorRequest, PageRequest, Paging } from '../paging';
 import { emptyEnvelopeFields, type EnvelopeFields, type StoredEvent } from './envelope';
 import { IpAddress, WriteMeta } from './write-meta';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { canonicalJson } from '../canonical-json';
 import type { JsonObject } from '../common';
 

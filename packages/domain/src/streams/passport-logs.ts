@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { JsonObject, Label, Text, Timestamp, batchOf } from '../common';
-import { CursorRequest, PageRequest, Paging, cursorPageOf } from '../paging';
+
+import { batchOf, JsonObject, Label, Text, Timestamp } from '../common';
+import { cursorPageOf, CursorRequest, PageRequest, Paging } from '../paging';
 import { emptyEnvelopeFields, type EnvelopeFields, type StoredEvent } from './envelope';
 import { IpAddress, WriteMeta } from './write-meta';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { Label, StorableString, Text, Timestamp, batchOf } from '../common';
-import { CursorRequest, cursorPageOf } from '../paging';
+
+import { batchOf, Label, StorableString, Text, Timestamp } from '../common';
+import { cursorPageOf, CursorRequest } from '../paging';
 import { emptyEnvelopeFields, type EnvelopeFields, type StoredEvent } from './envelope';
 import { IpAddress, WriteMeta } from './write-meta';
 

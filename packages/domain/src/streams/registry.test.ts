@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { STREAMS } from './envelope';
 import { EXPORT_FLAGS, IMPORTABLE_STREAMS, KEYED_WRITES, STREAM_NAMES } from './registry-views';
 

@@ -15,6 +15,7 @@
  * apps/cli's streams/stream-procedures.test.ts its types against the client.
  */
 import { z } from 'zod';
+
 import { Backup, BackupFilter } from '../runs/backups';
 import { SyncRun, SyncRunFilter } from '../runs/sync-runs';
 import { TrafficHitInput, TrafficInsight, TrafficInsightFilter } from '../traffic';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { IdempotencyKey, Timestamp } from '../common';
 
 /** Fields every recorded event may carry besides its stream's own. */

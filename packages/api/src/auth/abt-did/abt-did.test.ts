@@ -1,5 +1,6 @@
 import { fromRandom, WalletType } from '@ocap/wallet';
 import { describe, expect, it } from 'vitest';
+
 import {
   didFromPublicKey,
   hexBytes,

@@ -1,5 +1,5 @@
-import { base58 } from '@scure/base';
 import { createHash, createPublicKey, verify } from 'node:crypto';
+import { base58 } from '@scure/base';
 
 /**
  * ArcBlock DIDs, as the Blocklet and DID Spaces clients' wallets make them: two type bytes

@@ -1,5 +1,6 @@
 import { fromPublicKey, fromSecretKey, WalletType } from '@ocap/wallet';
 import { describe, expect, it } from 'vitest';
+
 import { generateAppWallet } from './app-wallet';
 
 const APPLICATION = WalletType({ role: 3, pk: 0, hash: 1 });

@@ -1,4 +1,5 @@
 import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
+
 import { didFromPublicKey, sha3 } from './abt-did';
 
 const ROLE_APPLICATION = 3;

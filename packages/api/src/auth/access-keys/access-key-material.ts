@@ -1,4 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+
 import { didFromPublicKey } from '../abt-did/abt-did';
 
 /** The ArcBlock role of an account wallet, the kind `setAuthAccessKey` makes by default. */

@@ -1,4 +1,5 @@
 import { accessKeys, and, eq, teams, type Database } from '@opsledger/db';
+
 import { openCredentialSecret } from '../../secrets/credential-secrets';
 import type { Caller } from '../authenticate';
 import { guardAuthentication } from '../failed-auth/failed-auth-guard';

@@ -1,4 +1,5 @@
 import type { Database } from '@opsledger/db';
+
 import { bearerToken } from '../api-key-secret';
 import { authenticateApiKey, type Caller } from '../authenticate';
 import { authenticateAccessKey } from './authenticate-access-key';

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+
 import { hotpCode, matchesTimeStep, sha256Code, timeStep } from './time-step-codes';
 
 interface ClientSigner {

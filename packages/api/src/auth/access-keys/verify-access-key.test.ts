@@ -1,5 +1,6 @@
 import { fromRandom, fromSecretKey } from '@ocap/wallet';
 import { describe, expect, it } from 'vitest';
+
 import { generateSharedSecretKey, generateWalletKey } from './access-key-material';
 import { hotpCode, sha256Code, timeStep } from './time-step-codes';
 import { STAMP_WINDOW_MS, verifyAccessKey, type StoredAccessKey } from './verify-access-key';

@@ -1,4 +1,5 @@
 import type { AccessKeyAlg } from '@opsledger/domain';
+
 import { hexBytes, isDidOfPublicKey, sha3, verifyEd25519 } from '../abt-did/abt-did';
 import type { PresentedAccessKey } from './presented-access-key';
 import { hotpCode, matchesTimeStep, sha256Code } from './time-step-codes';

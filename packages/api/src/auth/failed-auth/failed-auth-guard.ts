@@ -1,6 +1,7 @@
 import type { Database } from '@opsledger/db';
-import { perDatabase } from '../../process/per-database';
+
 import { TooManyRequestsError } from '../../errors';
+import { perDatabase } from '../../process/per-database';
 import { DEFAULT_FAILED_AUTH_LIMITS, type FailedAuthLimits } from './failed-auth-limits';
 import { FailureBudgets } from './failure-budgets';
 import { noteFailure } from './failure-events';

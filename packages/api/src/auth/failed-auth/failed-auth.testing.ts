@@ -1,7 +1,9 @@
 import { expect } from 'vitest';
+
+import type { Database } from '@opsledger/db';
+
 import type { TestTeam } from '../../testing';
 import { flushFailureReports } from './failure-events';
-import type { Database } from '@opsledger/db';
 
 /** What one AuthenticationFailed system event says (its detail body). */
 export interface FailureSummary {

@@ -1,4 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
 import type { FailedAuthLimits, FailureBudget } from './failed-auth-limits';
 
 /** The budgets of one dimension (credential or address), each a counter of failures per key. */
@@ -47,7 +48,9 @@ class BudgetSet {
     const waitMs = Math.max(0, ...results.map((result) => result.waitMs));
     if (waitMs > 0) {
       // A refused attempt was not tried: give back what the other budgets counted for it.
-      await Promise.all(results.map((result) => result.limiter?.reward(key, 1)));
+      await Promise.all(
+        results.flatMap(({ limiter }) => (limiter ? [limiter.reward(key, 1)] : [])),
+      );
       // The refused budget counted past its points; that excess changes no window.
     }
     return waitMs;

@@ -1,4 +1,5 @@
 import type { Database } from '@opsledger/db';
+
 import { logger, outsideRequest } from '../../logging/logger';
 import { recordPlatformEvent } from '../../services/platform-events/record-platform-events';
 import {
@@ -29,7 +30,7 @@ interface Reports {
 const shared = globalThis as typeof globalThis & {
   __opsledgerFailedAuthReports?: Map<Database, Reports>;
 };
-const reportsByDatabase = (shared.__opsledgerFailedAuthReports ??= new Map());
+const reportsByDatabase = (shared.__opsledgerFailedAuthReports ??= new Map<Database, Reports>());
 
 function reportsOf(database: Database): Reports {
   let reports = reportsByDatabase.get(database);

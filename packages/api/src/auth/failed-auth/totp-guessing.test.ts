@@ -1,5 +1,7 @@
-import type { CreatedAccessKey } from '@opsledger/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { CreatedAccessKey } from '@opsledger/domain';
+
 import { postGraphql } from '../../compat/blocklet/blocklet-client.testing';
 import { createTestApi, serveApi, type ServedApi, type TestTeam } from '../../testing';
 import { hotpCode, timeStep } from '../access-keys/time-step-codes';

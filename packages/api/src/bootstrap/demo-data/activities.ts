@@ -1,4 +1,5 @@
 import type { ActivityInput, ActivityResourceType } from '@opsledger/domain';
+
 import { demoKey, type DemoContext } from './demo-context';
 
 interface Resource {

@@ -1,4 +1,5 @@
 import type { App } from '@opsledger/domain';
+
 import { proveAppRegistration } from '../../auth/abt-did/app-registration-proof';
 import { generateAppWallet } from '../../auth/abt-did/app-wallet';
 import type { ApiCaller } from './demo-context';

@@ -1,4 +1,5 @@
 import type { AuditLogInput } from '@opsledger/domain';
+
 import { demoKey, type DemoContext } from './demo-context';
 import { documentationIp, type DemoPerson } from './people';
 

@@ -1,4 +1,5 @@
 import { and, backups, eq, syncRuns } from '@opsledger/db';
+
 import type { DemoContext } from './demo-context';
 
 /**

@@ -1,4 +1,5 @@
 import type { App } from '@opsledger/domain';
+
 import { backdateBackup } from './backdate-runs';
 import { demoKey, type DemoContext } from './demo-context';
 

@@ -1,5 +1,6 @@
 import type { Database } from '@opsledger/db';
 import type { App } from '@opsledger/domain';
+
 import type { createCaller } from '../../caller';
 import type { DemoRandom } from './demo-random';
 import type { DemoPerson } from './people';

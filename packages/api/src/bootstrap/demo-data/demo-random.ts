@@ -2,18 +2,19 @@
  * A small seeded generator (mulberry32) for demo data: a run can be replayed from its seed,
  * while each start picks a fresh seed so the DIDs it registers (unique across teams) differ.
  */
+/** Functions, not methods: callers pass them around unbound (`pick: random.pick`). */
 export interface DemoRandom {
   /** A float in [0, 1). */
-  next(): number;
+  next: () => number;
   /** An integer in [min, max]. */
-  int(min: number, max: number): number;
-  chance(probability: number): boolean;
-  pick<T>(items: readonly T[]): T;
+  int: (min: number, max: number) => number;
+  chance: (probability: number) => boolean;
+  pick: <T>(items: readonly T[]) => T;
   /** Picks by weight: `[[value, weight], ...]`. */
-  weighted<T>(choices: readonly (readonly [T, number])[]): T;
-  hex(length: number): string;
-  base58(length: number): string;
-  uuid(): string;
+  weighted: <T>(choices: readonly (readonly [T, number])[]) => T;
+  hex: (length: number) => string;
+  base58: (length: number) => string;
+  uuid: () => string;
 }
 
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';

@@ -1,4 +1,5 @@
 import type { PassportLogInput } from '@opsledger/domain';
+
 import { demoKey, type DemoContext } from './demo-context';
 import { documentationIp } from './people';
 

@@ -1,4 +1,5 @@
 import type { PlatformEventInput } from '@opsledger/domain';
+
 import { demoKey, type DemoContext } from './demo-context';
 import type { DemoRandom } from './demo-random';
 

@@ -1,5 +1,7 @@
-import type { Database } from '@opsledger/db';
 import { randomInt } from 'node:crypto';
+
+import type { Database } from '@opsledger/db';
+
 import { createCaller } from '../../caller';
 import { seedActivities } from './activities';
 import { seedApps } from './apps';

@@ -1,4 +1,5 @@
 import type { App, SyncActionType } from '@opsledger/domain';
+
 import { backdateSyncRun } from './backdate-runs';
 import { demoKey, type DemoContext } from './demo-context';
 

@@ -1,5 +1,5 @@
-import type { TrafficHitInput } from '@opsledger/domain';
-import { MAX_BATCH } from '@opsledger/domain';
+import { MAX_BATCH, type TrafficHitInput } from '@opsledger/domain';
+
 import type { DemoContext } from './demo-context';
 import type { DemoRandom } from './demo-random';
 import { documentationIp } from './people';

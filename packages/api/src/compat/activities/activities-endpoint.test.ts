@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activityChange, minute } from '../../testing/activity-changes';
+
 import { createTestApi, serveApi, type ServedApi, type TestTeam } from '../../testing';
+import { activityChange, minute } from '../../testing/activity-changes';
 import { errorMessages, postActivitiesQuery } from './post-activities-query';
 
 let api: Awaited<ReturnType<typeof createTestApi>>;

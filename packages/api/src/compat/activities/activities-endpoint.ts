@@ -1,4 +1,5 @@
 import { ACTIVITY_SORTS, roleAllows } from '@opsledger/domain';
+
 import { bearerToken } from '../../auth/api-key-secret';
 import { authenticateApiKey } from '../../auth/authenticate';
 import type { ServiceContext } from '../../context';

@@ -4,6 +4,7 @@ import {
   type Activity,
   type ActivityConnection,
 } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { sequenceOpeners } from '../../services/activities/sequence-openers';
 

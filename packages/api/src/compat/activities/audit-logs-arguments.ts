@@ -1,4 +1,5 @@
 import { ActivityListInput, MAX_PAGE_SIZE, type ActivitySort } from '@opsledger/domain';
+
 import { invalidField } from '../../errors';
 
 /** `auditLogs`' arguments as graphql-js hands them over (absent and `null` both mean "not set"). */

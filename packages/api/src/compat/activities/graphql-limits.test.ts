@@ -1,5 +1,6 @@
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createTestApi, serveApi, type ServedApi } from '../../testing';
 import { postActivitiesQuery } from './post-activities-query';
 

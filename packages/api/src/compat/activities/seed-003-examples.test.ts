@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activityChange, minute } from '../../testing/activity-changes';
+
 import { createTestApi, serveApi, type ServedApi, type TestTeam } from '../../testing';
+import { activityChange, minute } from '../../testing/activity-changes';
 import { shapeMismatches } from '../../testing/example-shape';
 import { postActivitiesQuery, type GraphqlReply } from './post-activities-query';
 import * as seed from './seed-003-examples.testing';

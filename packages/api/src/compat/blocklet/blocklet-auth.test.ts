@@ -1,6 +1,8 @@
 import { fromSecretKey } from '@ocap/wallet';
-import type { CreatedAccessKey } from '@opsledger/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { CreatedAccessKey } from '@opsledger/domain';
+
 import { hotpCode, sha256Code, timeStep } from '../../auth/access-keys/time-step-codes';
 import { flushRequestLog } from '../../http/request-log/request-log-queue';
 import { createTestApi, serveApi, type ServedApi, type TestTeamWithApp } from '../../testing';

@@ -1,4 +1,5 @@
 import BlockletServerClient from '@blocklet/server-js';
+
 import type { CreatedAccessKey } from '@opsledger/domain';
 
 export const BLOCKLET_PATH = '/api/compat/blocklet';

@@ -1,5 +1,7 @@
-import { roleAllows } from '@opsledger/domain';
 import type { z } from 'zod';
+
+import { roleAllows } from '@opsledger/domain';
+
 import { authenticateBlockletRequest } from '../../auth/access-keys/authenticate-blocklet-request';
 import type { ServiceContext } from '../../context';
 import { forbidden, type ServiceError } from '../../errors';

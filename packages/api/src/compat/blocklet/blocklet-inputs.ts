@@ -1,5 +1,6 @@
-import { Day, Did, Label, MAX_PAGE_SIZE, StorableString, Timestamp } from '@opsledger/domain';
 import { z } from 'zod';
+
+import { Day, Did, Label, MAX_PAGE_SIZE, StorableString, Timestamp } from '@opsledger/domain';
 
 /**
  * The Blocklet inputs, checked under the names the client knows them by, so an error names

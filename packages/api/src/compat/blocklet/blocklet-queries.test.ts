@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createTestApi, serveApi, type ServedApi, type TestTeamWithApp } from '../../testing';
 import { blockletClient } from './blocklet-client.testing';
 
@@ -169,6 +170,7 @@ type Summary = Awaited<ReturnType<Client['getBlockletBackupSummary']>>;
 
 /** The client sends its own zone as `x-timezone`; request options (untyped) can set another. */
 function summaryIn(client: Client, timeZone: string, input: object): Promise<Summary> {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(client) below
   const withOptions = client.getBlockletBackupSummary as unknown as (
     params: object,
     options: { headers: Record<string, string> },

@@ -8,6 +8,7 @@ import {
   TrafficInsightListInput,
   type Backup,
 } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { notFound, ServiceError } from '../../errors';
 import { findAppByDid } from '../../services/apps/apps';

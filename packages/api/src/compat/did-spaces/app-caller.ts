@@ -1,4 +1,5 @@
 import { and, apps, eq, isNull, teams, type Database } from '@opsledger/db';
+
 import { stripDidPrefix } from '../../auth/abt-did/abt-did';
 import type { Caller } from '../../auth/authenticate';
 import { guardAuthentication, type Verdict } from '../../auth/failed-auth/failed-auth-guard';

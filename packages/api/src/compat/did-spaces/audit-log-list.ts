@@ -5,6 +5,7 @@ import {
   SyncActionType,
   SyncRunListInput,
 } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { invalidField } from '../../errors';
 import { listSyncRuns } from '../../services/sync-runs/list-sync-runs';

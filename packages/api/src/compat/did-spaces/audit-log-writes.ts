@@ -1,10 +1,12 @@
+import { z } from 'zod';
+
 import {
   CreateSyncRunInput,
   RunStatus,
   SyncActionType,
   UpdateSyncRunInput,
 } from '@opsledger/domain';
-import { z } from 'zod';
+
 import type { ServiceContext } from '../../context';
 import { notFound } from '../../errors';
 import { createSyncRun } from '../../services/sync-runs/create-sync-run';

@@ -73,7 +73,7 @@ export function spaceClient(options: {
     ),
     url: options.base,
     ...(options.delegation ? { delegation: options.delegation } : {}),
-  } as ConstructorParameters<typeof SpaceClient>[0]);
+  });
   return {
     postSync: async (input: {
       source: string;
@@ -138,7 +138,7 @@ export async function listViaClient(options: {
   };
   const response = { send: (body: unknown) => (sent = body) };
   try {
-    await auditLogList(request as never, response as never);
+    await auditLogList(request, response);
   } catch (error) {
     const failed = (error as { response?: { statusCode?: number; body?: unknown } }).response;
     if (!failed?.statusCode) throw error;
@@ -167,7 +167,7 @@ export async function signedHeaders(options: {
     headers: {},
     wallet: options.wallet,
   } as never);
-  return headers as Record<string, string>;
+  return headers;
 }
 
 /** A delegation as a DID Wallet issues one: `from` lets `to` act for it on DID Spaces. */

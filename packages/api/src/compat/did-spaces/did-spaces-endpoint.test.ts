@@ -1,5 +1,6 @@
 import { AuditLogAction, AuditLogStatus } from '@did-space/constants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createTestApi, serveApi, UNLIMITED_FAILED_AUTH, type ServedApi } from '../../testing';
 import {
   appWallet,

@@ -1,5 +1,6 @@
 import { AuditLogAction, AuditLogStatus } from '@did-space/constants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createTestApi, serveApi, type ServedApi } from '../../testing';
 import { shapeMismatches } from '../../testing/example-shape';
 import {

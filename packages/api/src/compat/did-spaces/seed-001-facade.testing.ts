@@ -1,6 +1,11 @@
 import { gotApi } from '@blocklet/did-space-js/dist/libs/api';
-import type { AppWallet, AuditLogPage, CommandResult } from './did-spaces-client.testing';
-import { signedHeaders } from './did-spaces-client.testing';
+
+import {
+  signedHeaders,
+  type AppWallet,
+  type AuditLogPage,
+  type CommandResult,
+} from './did-spaces-client.testing';
 
 /** Where the seed's `listLogs` is pointed (`${endpoint}/.well-known/service/api/did-space`). */
 export const SEED_LIST_ENDPOINT = '/.well-known/service/api/did-space';

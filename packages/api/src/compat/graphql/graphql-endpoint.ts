@@ -6,8 +6,9 @@ import {
   createYoga,
   type YogaInitialContext,
 } from 'graphql-yoga';
+
 import type { Caller } from '../../auth/authenticate';
-import { HTTP_STATUS, retryAfterHeaders, ServiceError, toServiceError } from '../../errors';
+import { HTTP_STATUS, retryAfterHeaders, toServiceError, type ServiceError } from '../../errors';
 import type { Exchange } from '../../http/exchange';
 import { recordFailure } from './record-failure';
 

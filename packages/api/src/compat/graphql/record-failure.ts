@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+
 import type { Exchange, ExchangeFailure } from '../../http/exchange';
 
 type OnResultProcess = NonNullable<Plugin['onResultProcess']>;

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordLifecycleEvent, INSTANCE_ID } from '../../bootstrap/platform-lifecycle';
+
+import { INSTANCE_ID, recordLifecycleEvent } from '../../bootstrap/platform-lifecycle';
 import { flushRequestLog } from '../../http/request-log/request-log-queue';
 import { createTestApi, serveApi, type ServedApi, type TestTeamWithApp } from '../../testing';
-import { hblockClient } from './hblock-signer.testing';
 import type { HBlockEvent } from './hblock-event';
+import { hblockClient } from './hblock-signer.testing';
 
 let api: Awaited<ReturnType<typeof createTestApi>>;
 let served: ServedApi;

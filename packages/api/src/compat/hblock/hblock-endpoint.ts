@@ -1,4 +1,5 @@
 import { roleAllows } from '@opsledger/domain';
+
 import {
   authenticateHBlockRequest,
   type HBlockAuthFailure,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createTestApi, serveApi, type ServedApi, type TestTeamWithApp } from '../../testing';
 import { shapeMismatches } from '../../testing/example-shape';
 import { hblockClient } from './hblock-signer.testing';

@@ -1,4 +1,5 @@
 import { PlatformEventInput } from '@opsledger/domain';
+
 import { logger } from '../../logging/logger';
 import type { Exchange } from '../exchange';
 import { loggedFailure } from './logged-failure';

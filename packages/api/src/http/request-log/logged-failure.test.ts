@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { postGraphql } from '../../compat/blocklet/blocklet-client.testing';
 import type { HBlockEvent } from '../../compat/hblock/hblock-event';
 import { hblockClient } from '../../compat/hblock/hblock-signer.testing';

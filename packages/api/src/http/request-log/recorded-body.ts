@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+
 import { redactJson } from './redact-secrets';
 
 /** Larger bodies (batches of events) are not parsed for the log: only their size is kept. */

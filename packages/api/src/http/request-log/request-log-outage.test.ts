@@ -1,6 +1,8 @@
-import { createOutageDatabase, type OutageDatabase } from '@opsledger/db/testing';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { createOutageDatabase, type OutageDatabase } from '@opsledger/db/testing';
+
 import type { Caller } from '../../auth/authenticate';
 import { createCaller } from '../../caller';
 import { createTeam } from '../../services/teams/create-team';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
 import type { Caller } from '../../auth/authenticate';
 import { captureLogs, createTestApi } from '../../testing';
 import { enqueueRequestLog, flushRequestLog } from './request-log-queue';

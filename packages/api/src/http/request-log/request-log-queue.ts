@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
+
 import { isConnectionFailure, type Database } from '@opsledger/db';
 import { MAX_BATCH, type PlatformEventInput } from '@opsledger/domain';
-import { randomUUID } from 'node:crypto';
+
 import type { Caller } from '../../auth/authenticate';
 import { logger, outsideRequest } from '../../logging/logger';
 import { recordPlatformEventBatch } from '../../services/platform-events/record-platform-events';

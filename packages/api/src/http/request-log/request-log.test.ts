@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { recordedBody } from './recorded-body';
 import { redactJson, redactTarget } from './redact-secrets';
 

@@ -6,11 +6,12 @@ import {
   type CreateAccessKeyInput,
   type CreatedAccessKey,
 } from '@opsledger/domain';
-import type { ServiceContext } from '../../context';
+
 import {
   generateSharedSecretKey,
   generateWalletKey,
 } from '../../auth/access-keys/access-key-material';
+import type { ServiceContext } from '../../context';
 import { sealCredentialSecret } from '../../secrets/credential-secrets';
 import {
   checkMayGrant,

@@ -1,5 +1,6 @@
 import { eq, events, sql, type SQL } from '@opsledger/db';
 import type { ActivityFilter, ActivityPayload } from '@opsledger/domain';
+
 import { occurredWithin } from '../events/event-conditions';
 
 type PayloadMatch = Partial<

@@ -5,6 +5,7 @@ import {
   type ActivityListInput,
   type ActivitySort,
 } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { keysetPageOfEvents, type EventOrder } from '../events/keyset-page';
 import { activityConditions } from './activity-conditions';

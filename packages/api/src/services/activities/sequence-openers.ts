@@ -1,5 +1,6 @@
 import { and, asc, events, inArray, sql } from '@opsledger/db';
 import type { Activity } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { teamStream } from '../events/event-conditions';
 

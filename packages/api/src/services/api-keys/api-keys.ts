@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { and, apiKeys, desc, eq, isNull, type InferSelectModel } from '@opsledger/db';
 import {
   CREDENTIAL_KINDS,
@@ -5,7 +7,8 @@ import {
   type CreateApiKeyInput,
   type CreatedApiKey,
 } from '@opsledger/domain';
-import { randomUUID } from 'node:crypto';
+
+import { displayPrefix, generateApiKeySecret, hashApiKeySecret } from '../../auth/api-key-secret';
 import type { ServiceContext } from '../../context';
 import { invalidField } from '../../errors';
 import {
@@ -13,7 +16,6 @@ import {
   credentialTimesOf,
   revokeCredential,
 } from '../credentials/credential-rules';
-import { displayPrefix, generateApiKeySecret, hashApiKeySecret } from '../../auth/api-key-secret';
 
 const apiKeyFromRow = (row: InferSelectModel<typeof apiKeys>): ApiKey => ({
   id: row.id,

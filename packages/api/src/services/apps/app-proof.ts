@@ -3,6 +3,7 @@ import {
   type AppProof,
   type AppRegistrationChallenge,
 } from '@opsledger/domain';
+
 import {
   hexBytes,
   isDidOfPublicKey,

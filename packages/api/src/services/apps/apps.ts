@@ -1,8 +1,9 @@
 import { and, apps, asc, eq, type InferSelectModel } from '@opsledger/db';
 import type { App } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
-import { isoInstant, isoInstantOrNull } from '../sql-instant';
 import { notFound } from '../../errors';
+import { isoInstant, isoInstantOrNull } from '../sql-instant';
 
 export const appFromRow = (row: InferSelectModel<typeof apps>): App => ({
   id: row.id,

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
+
 import { and, apps, eq, isNull } from '@opsledger/db';
 import type { App, CreateAppInput } from '@opsledger/domain';
-import { randomUUID } from 'node:crypto';
+
 import type { ServiceContext } from '../../context';
 import { conflict } from '../../errors';
 import { checkAppProof } from './app-proof';

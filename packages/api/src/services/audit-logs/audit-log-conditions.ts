@@ -1,5 +1,6 @@
 import { eq, events, ilike, or, type SQL } from '@opsledger/db';
 import type { AuditLogFilter } from '@opsledger/domain';
+
 import { occurredWithin } from '../events/event-conditions';
 
 /** A LIKE pattern that matches `text` literally anywhere: its own %, _ and \ are escaped. */

@@ -5,6 +5,7 @@ import {
   type AuditLogScrollInput,
   type AuditLogScrollPage,
 } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { offsetPageOfEvents } from '../events/offset-page';
 import { scrollEvents } from '../events/scroll-events';

@@ -10,6 +10,7 @@ import {
   type SQL,
 } from '@opsledger/db';
 import type { Backup } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { notFound } from '../../errors';
 import { isoInstant, isoInstantOrNull } from '../sql-instant';

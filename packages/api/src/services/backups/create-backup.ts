@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
+
 import { backups, eq } from '@opsledger/db';
 import { isTerminal, type Backup, type CreateBackupInput } from '@opsledger/domain';
-import { randomUUID } from 'node:crypto';
+
 import type { ServiceContext } from '../../context';
 import { findAppByDid } from '../apps/apps';
 import { writeRunChange } from '../runs/run-events';

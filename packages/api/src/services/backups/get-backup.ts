@@ -1,5 +1,6 @@
 import { backups, eq } from '@opsledger/db';
 import type { Backup, BackupRef } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { backupFromRow, backupNotFound, backupOfTeam, selectBackups } from './backup-rows';
 

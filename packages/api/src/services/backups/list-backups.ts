@@ -1,12 +1,13 @@
 import { and, backups, desc, eq, gte, lte, sql, type SQL } from '@opsledger/db';
 import {
-  InvalidCursorError,
   decodeIdCursor,
   encodeIdCursor,
+  InvalidCursorError,
   isStorableInstant,
   type Backup,
   type BackupListInput,
 } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { findAppByDid } from '../apps/apps';
 import { sqlInstant } from '../sql-instant';

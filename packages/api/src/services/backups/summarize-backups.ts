@@ -1,5 +1,6 @@
 import { dailyBackupOutcomes } from '@opsledger/db';
 import { shiftedInstant, type BackupSummaryInput, type BackupSummaryItem } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { invalidField } from '../../errors';
 import { findAppByDid } from '../apps/apps';

@@ -1,5 +1,6 @@
 import { backups, eq } from '@opsledger/db';
 import { isTerminal, type Backup, type UpdateBackupInput } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { writeRunChange } from '../runs/run-events';
 import { planStatusChange } from '../runs/status-change';

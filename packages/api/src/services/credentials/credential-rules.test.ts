@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createTestApi, type TestCaller } from '../../testing';
 
 let api: Awaited<ReturnType<typeof createTestApi>>;
@@ -10,8 +11,8 @@ afterAll(() => api.close());
 interface Kind {
   kind: string;
   /** Creates an owner credential as the team's owner; its ref. */
-  create(owner: TestCaller): Promise<string>;
-  revoke(caller: TestCaller, ref: string): Promise<{ revokedAt: string | null }>;
+  create: (owner: TestCaller) => Promise<string>;
+  revoke: (caller: TestCaller, ref: string) => Promise<{ revokedAt: string | null }>;
   unknown: string;
   refusals: [aboveGrant: string, notFound: string];
 }

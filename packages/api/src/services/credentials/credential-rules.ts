@@ -1,4 +1,5 @@
 import { canGrant, type CredentialKind, type CredentialTimes, type Role } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { forbidden, notFound } from '../../errors';
 import { isoInstant, isoInstantOrNull } from '../sql-instant';

@@ -1,5 +1,6 @@
 import { and, eq, events, sql, type SQL } from '@opsledger/db';
 import type { Stream } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { sqlInstant } from '../sql-instant';
 

@@ -1,12 +1,13 @@
 import { and, asc, desc, events, sql, type SQL } from '@opsledger/db';
 import {
-  InvalidCursorError,
-  Timestamp,
   decodeCursor,
   encodeCursor,
+  InvalidCursorError,
+  Timestamp,
   type StoredEvent,
   type Stream,
 } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { invalidField } from '../../errors';
 import { sqlInstant } from '../sql-instant';

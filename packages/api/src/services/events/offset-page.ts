@@ -6,6 +6,7 @@ import {
   type StoredEvent,
   type Stream,
 } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { teamStream } from './event-conditions';
 import { storedEventFromRow } from './stored-event';

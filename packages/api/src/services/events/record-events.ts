@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
+
 import { appendEvents, EventPartitionLimitError, type PendingEvent } from '@opsledger/db';
 import type { EnvelopeFields, RecordResult, Stream } from '@opsledger/domain';
-import { randomUUID } from 'node:crypto';
+
 import type { ServiceContext } from '../../context';
 import { invalidField } from '../../errors';
 import { checkWriterTime, writeLimitsOf } from '../write-limits';

@@ -1,4 +1,5 @@
 import type { EnvelopeFields, RecordResult, Stream } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { recordEvents, type Recordable } from './record-events';
 

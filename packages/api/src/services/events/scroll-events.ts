@@ -1,7 +1,8 @@
 import type { SQL } from '@opsledger/db';
 import type { CursorRequest, StoredEvent, Stream } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
-import { NEWEST_FIRST, keysetPageOfEvents } from './keyset-page';
+import { keysetPageOfEvents, NEWEST_FIRST } from './keyset-page';
 
 /** A `scroll` page of a stream: newest first, continued by the `cursor` it returns. */
 export async function scrollEvents<T>(

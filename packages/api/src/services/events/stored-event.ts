@@ -1,5 +1,6 @@
 import type { events, InferSelectModel } from '@opsledger/db';
 import type { StoredEvent } from '@opsledger/domain';
+
 import { isoInstant } from '../sql-instant';
 
 export type EventRow = InferSelectModel<typeof events>;

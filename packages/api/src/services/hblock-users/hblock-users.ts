@@ -1,16 +1,17 @@
 import { and, desc, eq, hblockUsers, isNull, type InferSelectModel } from '@opsledger/db';
 import {
   CREDENTIAL_KINDS,
-  type CreateHBlockUserInput,
   type CreatedHBlockUser,
+  type CreateHBlockUserInput,
   type HBlockUser,
   type RevokeHBlockUserInput,
 } from '@opsledger/domain';
+
 import { generateHBlockSecret } from '../../auth/hblock-users/hblock-secret';
 import { hblockUserNamed } from '../../auth/hblock-users/hblock-user-name';
 import type { ServiceContext } from '../../context';
-import { sealCredentialSecret } from '../../secrets/credential-secrets';
 import { conflict } from '../../errors';
+import { sealCredentialSecret } from '../../secrets/credential-secrets';
 import {
   checkMayGrant,
   credentialTimesOf,

@@ -7,6 +7,7 @@ import {
   type PassportLogScrollInput,
   type PassportLogScrollPage,
 } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { offsetPageOfEvents } from '../events/offset-page';
 import { scrollEvents } from '../events/scroll-events';

@@ -5,8 +5,9 @@ import {
   type PlatformEventScrollInput,
   type PlatformEventScrollPage,
 } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
-import { NEWEST_FIRST, keysetPageOfEvents } from '../events/keyset-page';
+import { keysetPageOfEvents, NEWEST_FIRST } from '../events/keyset-page';
 import { scrollEvents } from '../events/scroll-events';
 
 /** HBlock's event query: the last `number` events of one type, newest first. */

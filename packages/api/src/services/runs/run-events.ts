@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import {
   appendEventsIn,
   ensureEventPartitions,
@@ -5,7 +7,7 @@ import {
   type TransactionScope,
 } from '@opsledger/db';
 import { platformEventToEnvelope, type RunStatus } from '@opsledger/domain';
-import { randomUUID } from 'node:crypto';
+
 import type { ServiceContext } from '../../context';
 
 /** The system event module of each kind of run. */

@@ -1,9 +1,10 @@
 import {
-  IllegalTransitionError,
   canTransition,
+  IllegalTransitionError,
   isTerminal,
   type RunStatus,
 } from '@opsledger/domain';
+
 import { conflict } from '../../errors';
 
 /** What an update asks of a run's status once the machine has judged it. */

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
+
 import { eq, syncRuns } from '@opsledger/db';
 import type { CreateSyncRunInput, SyncRun } from '@opsledger/domain';
-import { randomUUID } from 'node:crypto';
+
 import type { ServiceContext } from '../../context';
 import { findAppByDid } from '../apps/apps';
 import { writeRunChange } from '../runs/run-events';

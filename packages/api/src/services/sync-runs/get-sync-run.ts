@@ -1,5 +1,6 @@
 import { eq, syncRuns } from '@opsledger/db';
 import type { SyncRun, SyncRunRef } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { selectSyncRuns, syncRunFromRow, syncRunNotFound, syncRunOfTeam } from './sync-run-rows';
 

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, syncRuns, type SQL } from '@opsledger/db';
 import { pagingOf, type Paging, type SyncRun, type SyncRunListInput } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { findAppByDid } from '../apps/apps';
 import { selectSyncRuns, syncRunFromRow, syncRunOfTeam } from './sync-run-rows';

@@ -1,5 +1,6 @@
 import { eq, syncRuns } from '@opsledger/db';
 import { isTerminal, type SyncRun, type UpdateSyncRunInput } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { writeRunChange } from '../runs/run-events';
 import { planStatusChange } from '../runs/status-change';

@@ -1,9 +1,10 @@
-import { apiKeys, teams } from '@opsledger/db';
-import type { CreateTeamInput, CreatedApiKey, Team } from '@opsledger/domain';
 import { randomUUID } from 'node:crypto';
-import type { Database } from '@opsledger/db';
-import { conflict } from '../../errors';
+
+import { apiKeys, teams, type Database } from '@opsledger/db';
+import type { CreatedApiKey, CreateTeamInput, Team } from '@opsledger/domain';
+
 import { displayPrefix, generateApiKeySecret, hashApiKeySecret } from '../../auth/api-key-secret';
+import { conflict } from '../../errors';
 import { teamFromRow } from './team-from-row';
 
 /**

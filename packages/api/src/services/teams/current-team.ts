@@ -1,5 +1,6 @@
 import { eq, teams } from '@opsledger/db';
 import type { Team } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { notFound } from '../../errors';
 import { teamFromRow } from './team-from-row';

@@ -1,5 +1,6 @@
 import type { InferSelectModel, teams } from '@opsledger/db';
 import type { Team } from '@opsledger/domain';
+
 import { isoInstant } from '../sql-instant';
 
 export const teamFromRow = (row: InferSelectModel<typeof teams>): Team => ({

@@ -1,4 +1,5 @@
 import type { DailyUniqueCandidate } from '@opsledger/db';
+
 import {
   UNIQUE_KINDS,
   uniqueDigest,

@@ -9,6 +9,7 @@ import {
   type DailyFiguresIncrement,
 } from '@opsledger/db';
 import type { TrafficHitBatch, TrafficIngestResult } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { notFound } from '../../errors';
 import { checkWriterTime, writeLimitsOf } from '../write-limits';

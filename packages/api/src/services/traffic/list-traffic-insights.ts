@@ -5,6 +5,7 @@ import {
   type TrafficInsight,
   type TrafficInsightListInput,
 } from '@opsledger/domain';
+
 import type { ServiceContext } from '../../context';
 import { findAppByDid } from '../apps/apps';
 

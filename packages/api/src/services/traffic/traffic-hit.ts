@@ -1,5 +1,6 @@
-import { isStaticPath, type TrafficHitInput } from '@opsledger/domain';
 import { createHash } from 'node:crypto';
+
+import { isStaticPath, type TrafficHitInput } from '@opsledger/domain';
 
 /** A hit as stored, with what the daily figures need already derived. */
 export interface TrafficHit {
