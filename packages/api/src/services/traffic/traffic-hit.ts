@@ -1,22 +1,12 @@
 import { createHash } from 'node:crypto';
 
+import type { TrafficHitRow } from '@opsledger/db';
 import { isStaticPath, type TrafficHitInput } from '@opsledger/domain';
 
 /** A hit as stored, with what the daily figures need already derived. */
-export interface TrafficHit {
-  appId: string;
+export interface TrafficHit extends TrafficHitRow {
   /** The UTC day the hit counts towards. */
   day: string;
-  occurredAt: string;
-  method: string;
-  path: string;
-  status: number;
-  bytes: number;
-  durationMs: number;
-  visitor: string;
-  referrer: string | null;
-  userAgent: string | null;
-  excluded: boolean;
   logBytes: number;
 }
 
