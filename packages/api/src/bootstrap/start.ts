@@ -1,20 +1,20 @@
 import { openDatabase, type Database, type DatabaseKind } from '@opsledger/db';
 import type { SecretKeySpec } from '@opsledger/domain';
 
-import { configureFailedAuthLimits } from '../auth/failed-auth/failed-auth-guard';
-import type { FailedAuthLimits } from '../auth/failed-auth/failed-auth-limits';
-import { flushFailureReports } from '../auth/failed-auth/failure-events';
-import { flushRequestLog } from '../http/request-log/request-log-queue';
 import { logger } from '../logging/logger';
+import {
+  applyDatabasePolicies,
+  flushBackgroundWrites,
+  type DatabasePolicies,
+} from '../process/database-policies';
 import { attachSecretKeyring, openServerKeyring } from '../secrets/server-keyring';
-import { setWriteLimits, type WriteLimits } from '../services/write-limits';
 import { bootstrapTeam, type BootstrapReport } from './bootstrap-team';
 import { checkDatabase, type DatabaseHealth } from './database-health';
 import { startPartitionMaintenance } from './partition-maintenance';
 import { recordLifecycleEvent } from './platform-lifecycle';
 import type { CredentialsStore } from './team-credentials';
 
-export interface StartOptions {
+export interface StartOptions extends DatabasePolicies {
   /** PostgreSQL URL; without one the embedded database under dataDir is used. */
   databaseUrl?: string | undefined;
   dataDir: string;
@@ -25,11 +25,7 @@ export interface StartOptions {
   credentials: CredentialsStore;
   /** The team the first start founds and fills with demo data. */
   demoTeam?: { slug: string; name: string };
-  /** Failed authentications allowed per credential and per address; DEFAULT_FAILED_AUTH_LIMITS. */
-  failedAuthLimits?: FailedAuthLimits;
   log?: (line: string) => void;
-  /** Bounds on what writers may do to shared storage; unset ones keep their defaults. */
-  writeLimits?: Partial<WriteLimits>;
 }
 
 export type StartStatus =
@@ -74,7 +70,6 @@ function start(options: StartOptions): OpsLedger {
   let status: StartStatus = { state: 'starting' };
 
   log(`opening ${describeDatabase(options)}`);
-  const { failedAuthLimits } = options;
   const database = openServerKeyring(options).then(async (keyring) => {
     const opened = await openDatabase({
       databaseUrl: options.databaseUrl,
@@ -82,8 +77,7 @@ function start(options: StartOptions): OpsLedger {
       migrationsDir: options.migrationsDir,
     });
     await attachSecretKeyring(opened, keyring, log);
-    if (failedAuthLimits) configureFailedAuthLimits(opened, failedAuthLimits);
-    setWriteLimits(opened, options.writeLimits);
+    applyDatabasePolicies(opened, options);
     return opened;
   });
   let stopMaintenance = () => {};
@@ -116,8 +110,7 @@ function start(options: StartOptions): OpsLedger {
       const opened = await database;
       stopMaintenance();
       await started;
-      await flushRequestLog(opened);
-      await flushFailureReports(opened);
+      await flushBackgroundWrites(opened);
       await recordLifecycleEvent(opened, 'ServiceStopped');
       await opened.close();
     })());

@@ -4,16 +4,17 @@ import type { Database } from '@opsledger/db';
 import { createTestDatabase } from '@opsledger/db/testing';
 import type { App, Role } from '@opsledger/domain';
 
-import { configureFailedAuthLimits } from '../auth/failed-auth/failed-auth-guard';
 import type { FailedAuthLimits } from '../auth/failed-auth/failed-auth-limits';
-import { flushFailureReports } from '../auth/failed-auth/failure-events';
 import { createCaller } from '../caller';
-import { flushRequestLog } from '../http/request-log/request-log-queue';
+import {
+  applyDatabasePolicies,
+  flushBackgroundWrites,
+  type DatabasePolicies,
+} from '../process/database-policies';
 import { bindSecretKeyring } from '../secrets/credential-secrets';
 import { generateSecretKey } from '../secrets/sealed-secret';
 import { createSecretKeyring } from '../secrets/secret-keyring';
 import { createTeam } from '../services/teams/create-team';
-import { setWriteLimits, type WriteLimits } from '../services/write-limits';
 import { provenApp, type AppFields, type AppSigner } from './app-wallets';
 
 /** Founds a team with its first owner key, for programs that seed their own (the bench). */
@@ -39,12 +40,9 @@ export type TestTeamWithApp = TestTeam & { appDid: string };
 export const UNLIMITED_FAILED_AUTH: FailedAuthLimits = { credential: [], address: [] };
 
 /** A database for one test file and a way to make isolated teams in it. */
-export async function createTestApi(
-  options: { failedAuthLimits?: FailedAuthLimits; writeLimits?: Partial<WriteLimits> } = {},
-) {
+export async function createTestApi(options: DatabasePolicies = {}) {
   const database: Database = await createTestDatabase();
-  if (options.failedAuthLimits) configureFailedAuthLimits(database, options.failedAuthLimits);
-  setWriteLimits(database, options.writeLimits);
+  applyDatabasePolicies(database, options);
   // A key of this test file's own: nothing may depend on another file's (or a fixed) key.
   bindSecretKeyring(database, createSecretKeyring({ keys: [generateSecretKey()] }));
 
@@ -78,8 +76,7 @@ export async function createTestApi(
     anonymous: () => createCaller(database, null),
     // What the request log still holds belongs in the database, not in a closed one's error.
     close: async () => {
-      await flushFailureReports(database);
-      await flushRequestLog(database);
+      await flushBackgroundWrites(database);
       await database.close();
     },
   };
