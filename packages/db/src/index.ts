@@ -18,6 +18,7 @@ export {
 export { chainHash } from './events/chain-hash';
 export { chainEvents, EVENT_COPY, prepareEvent, type PreparedEvent } from './events/chain-events';
 export { copyTrafficHits, type TrafficHitRow } from './traffic/copy-traffic-hits';
+export { insertKeyedTrafficHits, type KeyedTrafficHitRow } from './traffic/insert-keyed-hits';
 export {
   insertDailyUniques,
   type DailyUniqueCandidate,

@@ -24,12 +24,23 @@ export const TrafficHitInput = z.object({
   excluded: z.boolean().default(false),
   /** Size of the raw log line; estimated from the fields when absent. */
   logBytes: z.number().int().min(0).optional(),
+  /**
+   * Makes a retried or re-read hit count once per app (an access log's file identity and
+   * byte offset, for example). Remembered as long as the raw hits are kept.
+   */
+  idempotencyKey: Label.optional(),
 });
 export type TrafficHitInput = z.infer<typeof TrafficHitInput>;
 export const TrafficHitBatch = z.object({ items: batchOf(TrafficHitInput) });
 export type TrafficHitBatch = z.infer<typeof TrafficHitBatch>;
-/** How many raw hits a batch stored (excluded ones included: they are counted too). */
-export const TrafficIngestResult = z.object({ inserted: z.number().int() });
+/**
+ * How many raw hits a batch stored (excluded ones included: they are counted too), and how
+ * many it skipped because a hit with the same idempotency key was already stored.
+ */
+export const TrafficIngestResult = z.object({
+  inserted: z.number().int(),
+  duplicates: z.number().int(),
+});
 export type TrafficIngestResult = z.infer<typeof TrafficIngestResult>;
 
 /** One app's traffic for one UTC day (the Blocklet TrafficInsight shape). */

@@ -177,8 +177,8 @@ describe('traffic ingest', () => {
   it('keeps the raw hits and adds each batch to the daily figures exactly', async () => {
     const team = await api.newTeamWithApp({ name: 'Website' });
     const [batch1, batch2] = hits(team.appDid);
-    expect(await team.owner.traffic.ingest(batch1)).toEqual({ inserted: 6 });
-    expect(await team.owner.traffic.ingest(batch2)).toEqual({ inserted: 4 });
+    expect(await team.owner.traffic.ingest(batch1)).toEqual({ inserted: 6, duplicates: 0 });
+    expect(await team.owner.traffic.ingest(batch2)).toEqual({ inserted: 4, duplicates: 0 });
     expect(await rawHitCount(team.id)).toBe(10);
 
     const insights = await team.owner.traffic.insights({ appDid: team.appDid });
@@ -186,6 +186,59 @@ describe('traffic ingest', () => {
       list: expectedDays(team.appDid),
       paging: { total: 2, pageSize: 20, pageCount: 1, page: 1 },
     });
+  });
+
+  it('counts a retried batch of keyed hits once, and a partly new one for its new hits', async () => {
+    const team = await api.newTeamWithApp({ name: 'Website' });
+    const [batch1, batch2] = hits(team.appDid);
+    const keyed = (batch: typeof batch1, from: number) => ({
+      items: batch.items.map((item, i) => ({ ...item, idempotencyKey: `log:1:2:${from + i}` })),
+    });
+    expect(await team.owner.traffic.ingest(keyed(batch1, 0))).toEqual({
+      inserted: 6,
+      duplicates: 0,
+    });
+    // The retry (a lost answer, a re-read log) adds nothing, to the raw hits or the figures.
+    expect(await team.owner.traffic.ingest(keyed(batch1, 0))).toEqual({
+      inserted: 0,
+      duplicates: 6,
+    });
+    // A batch that overlaps the first by two hits and brings batch2: only batch2 counts.
+    const overlap = {
+      items: [...keyed(batch1, 0).items.slice(4), ...keyed(batch2, 100).items],
+    };
+    expect(await team.owner.traffic.ingest(overlap)).toEqual({ inserted: 4, duplicates: 2 });
+    expect(await rawHitCount(team.id)).toBe(10);
+    expect((await team.owner.traffic.insights({ appDid: team.appDid })).list).toEqual(
+      expectedDays(team.appDid),
+    );
+  });
+
+  it('stores a key repeated within a batch, or sent by two batches at once, once', async () => {
+    const team = await api.newTeamWithApp({ name: 'Website' });
+    const hit = { appDid: team.appDid, occurredAt: at(DAY1, '08:00'), path: '/', status: 200 };
+    const batch = { items: [hit, hit].map((h) => ({ ...h, idempotencyKey: 'same' })) };
+    const results = await Promise.all([
+      team.owner.traffic.ingest(batch),
+      team.owner.traffic.ingest(batch),
+    ]);
+    expect(results.map((r) => r.inserted).sort()).toEqual([0, 1]);
+    expect(await rawHitCount(team.id)).toBe(1);
+    const [day] = (await team.owner.traffic.insights({})).list;
+    expect(day).toMatchObject({ totalRequests: 1, uniqueVisitors: 1 });
+  });
+
+  it('scopes a key to its app: the same key on two apps is two hits', async () => {
+    const team = await api.newTeamWithApp({ name: 'Website' });
+    const otherDid = (await team.addApp({ name: 'Blog' })).did;
+    const hit = { occurredAt: at(DAY1, '08:00'), path: '/', status: 200, idempotencyKey: 'k' };
+    const result = await team.owner.traffic.ingest({
+      items: [
+        { appDid: team.appDid, ...hit },
+        { appDid: otherDid, ...hit },
+      ],
+    });
+    expect(result).toEqual({ inserted: 2, duplicates: 0 });
   });
 
   it('counts uniques once when batches of the same day arrive at the same time', async () => {

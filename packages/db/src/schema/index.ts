@@ -3,3 +3,5 @@ export * from './events';
 export * from './runs';
 export * from './traffic';
 export * from './foreign-credentials';
+export * from './chain-anchors';
+export * from './retention-policies';

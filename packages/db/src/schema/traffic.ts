@@ -8,13 +8,18 @@ import {
   primaryKey,
   smallint,
   text,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
-import { instant } from './columns';
+import { instant, notNullKey } from './columns';
 import { appForeignKey } from './tenancy';
 
-/** Raw hits, kept briefly: the daily figures are maintained as they arrive. */
+/**
+ * Raw hits, kept briefly (pruned after the team's traffic retention): the daily figures are
+ * maintained as they arrive. A hit with an idempotency key (an access log's file identity and
+ * byte offset) is stored, and counted, once.
+ */
 export const trafficHits = pgTable(
   'traffic_hits',
   {
@@ -31,11 +36,15 @@ export const trafficHits = pgTable(
     referrer: text('referrer'),
     userAgent: text('user_agent'),
     excluded: boolean('excluded').notNull(),
+    idempotencyKey: text('idempotency_key'),
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),
     appForeignKey(t, 'traffic_hits_app_fk'),
     index('traffic_hits_app_time_idx').on(t.teamId, t.appId, t.occurredAt),
+    uniqueIndex('traffic_hits_idempotency_key')
+      .on(t.teamId, t.appId, t.idempotencyKey)
+      .where(notNullKey),
   ],
 );
 

@@ -23,7 +23,8 @@ const HIT_COPY = copyTargetOf(trafficHits, {
     'teamId', 'appId', 'occurredAt', 'method', 'path', 'status', 'bytes', 'durationMs', 'visitor',
     'referrer', 'userAgent', 'excluded',
   ],
-  filledByDatabase: ['id'],
+  // Keyed hits go through insertKeyedTrafficHits; COPY stores the others, without a key.
+  filledByDatabase: ['id', 'idempotencyKey'],
 });
 
 /** Stores a team's hits with one COPY, whatever their number. */

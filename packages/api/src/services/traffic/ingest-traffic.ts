@@ -6,7 +6,10 @@ import {
   eq,
   inArray,
   insertDailyUniques,
+  insertKeyedTrafficHits,
   type DailyFiguresIncrement,
+  type KeyedTrafficHitRow,
+  type RawTransaction,
 } from '@opsledger/db';
 import type { TrafficHitBatch, TrafficIngestResult } from '@opsledger/domain';
 
@@ -57,9 +60,35 @@ const figuresOf = (d: DailyIncrement): DailyFiguresIncrement => ({
   bandwidth: d.bandwidth,
 });
 
+const isKeyed = (hit: TrafficHit): hit is TrafficHit & KeyedTrafficHitRow =>
+  hit.idempotencyKey !== null;
+
+/**
+ * Stores the hits and answers those newly stored: every hit without a key (one COPY), and the
+ * keyed ones whose key the app had not stored before (the first of a key repeated in the
+ * batch). Only these count towards the daily figures, so a retried batch adds nothing.
+ */
+async function storeNewHits(
+  raw: RawTransaction,
+  teamId: string,
+  hits: readonly TrafficHit[],
+): Promise<TrafficHit[]> {
+  const unkeyed = hits.filter((hit) => !isKeyed(hit));
+  const keyed = new Map<string, TrafficHit & KeyedTrafficHitRow>();
+  for (const hit of hits) {
+    if (!isKeyed(hit)) continue;
+    const key = `${hit.appId}|${hit.idempotencyKey}`;
+    if (!keyed.has(key)) keyed.set(key, hit);
+  }
+  if (unkeyed.length > 0) await copyTrafficHits(raw, teamId, unkeyed);
+  const stored = await insertKeyedTrafficHits(raw, teamId, [...keyed.values()]);
+  return [...unkeyed, ...[...keyed].filter(([key]) => stored.has(key)).map(([, hit]) => hit)];
+}
+
 /**
  * Stores a batch of raw hits and brings the daily figures up to date in the same transaction,
- * with a fixed handful of statements whatever the batch size.
+ * with a fixed handful of statements whatever the batch size. Hits already stored under their
+ * idempotency key are skipped and counted nowhere.
  */
 export async function ingestTraffic({
   ctx,
@@ -70,10 +99,10 @@ export async function ingestTraffic({
 }): Promise<TrafficIngestResult> {
   const teamId = ctx.caller.team.id;
   const hits = await hitsOf(ctx, input);
-  const { days, uniques } = dailyFiguresOf(hits);
 
-  await ctx.database.transaction(async ({ raw }) => {
-    await copyTrafficHits(raw, teamId, hits);
+  const inserted = await ctx.database.transaction(async ({ raw }) => {
+    const fresh = await storeNewHits(raw, teamId, hits);
+    const { days, uniques } = dailyFiguresOf(fresh);
     for (const row of await insertDailyUniques(raw, teamId, uniques)) {
       addFresh(days, row.appId, row.day, row.kind, row.fresh);
     }
@@ -81,6 +110,7 @@ export async function ingestTraffic({
       a.appId === b.appId ? a.day.localeCompare(b.day) : a.appId.localeCompare(b.appId),
     );
     await addToDailyFigures(raw, teamId, increments.map(figuresOf));
+    return fresh.length;
   });
-  return { inserted: hits.length };
+  return { inserted, duplicates: hits.length - inserted };
 }

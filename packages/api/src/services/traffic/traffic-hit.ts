@@ -8,6 +8,8 @@ export interface TrafficHit extends TrafficHitRow {
   /** The UTC day the hit counts towards. */
   day: string;
   logBytes: number;
+  /** Makes the hit count once per app; null when the writer gave none. */
+  idempotencyKey: string | null;
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
@@ -40,6 +42,7 @@ export function trafficHitOf(hit: TrafficHitInput, appId: string, receivedAt: st
     userAgent: hit.userAgent ?? null,
     excluded: hit.excluded,
     logBytes: hit.logBytes ?? estimatedLogBytes(hit, occurredAt),
+    idempotencyKey: hit.idempotencyKey ?? null,
   };
 }
 
