@@ -7,6 +7,7 @@ import { backupsRouter } from './routers/backups';
 import { eventsRouter } from './routers/events';
 import { hblockUsersRouter } from './routers/hblock-users';
 import { passportLogsRouter } from './routers/passport-logs';
+import { retentionRouter } from './routers/retention';
 import { syncsRouter } from './routers/syncs';
 import { teamsRouter } from './routers/teams';
 import { trafficRouter } from './routers/traffic';
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   backups: backupsRouter,
   syncs: syncsRouter,
   traffic: trafficRouter,
+  retention: retentionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -46,6 +46,8 @@ export {
   maintainEventPartitions,
   EventPartitionLimitError,
 } from './events/partitions';
+export { runRetention, type RetentionRun } from './retention/run-retention';
+export { retentionDaysSql } from './retention/retention-days';
 
 // Services build queries with these; only this package imports drizzle-orm itself.
 export {

@@ -21,7 +21,7 @@ const MUTATIONS_FOR_ADMINS = [
   'hblockUsers.create',
   'hblockUsers.revoke',
 ];
-const MUTATIONS_FOR_OWNERS = ['teams.create', 'teams.rename'];
+const MUTATIONS_FOR_OWNERS = ['teams.create', 'teams.rename', 'retention.set'];
 
 function call(caller: TestCaller, path: string, input: unknown): Promise<unknown> {
   const procedure = path
@@ -50,6 +50,7 @@ describe('every procedure', () => {
         'events',
         'hblockUsers',
         'passportLogs',
+        'retention',
         'syncs',
         'teams',
         'traffic',

@@ -86,3 +86,9 @@ export async function maintainEventPartitions(database: Database, now: Date) {
     months.map((month) => `${month}-01T00:00:00.000Z`),
   );
 }
+
+/** Forgets months whose partitions retention dropped, so a later write there creates it anew. */
+export function forgetEventPartitions(database: Database, months: readonly string[]) {
+  const cached = known.get(database);
+  for (const month of months) cached?.delete(month);
+}
