@@ -8,6 +8,7 @@ import { registerExportCommand } from './commands/export';
 import { registerHBlockUserCommands } from './commands/hblock-users';
 import { registerImportCommand } from './commands/import';
 import { registerKeyCommands } from './commands/keys';
+import { registerRetentionCommands } from './commands/retention';
 import { registerTeamCommands } from './commands/teams';
 import { createDiagnostics } from './diagnostics';
 import type { CliIo } from './io';
@@ -35,6 +36,7 @@ function buildProgram(io: CliIo): Command {
   registerImportCommand(program, io);
   registerExportCommand(program, io);
   registerHBlockUserCommands(program, io);
+  registerRetentionCommands(program, io);
   return program;
 }
 

@@ -24,7 +24,7 @@ const platformProcedure = readProcedure.use(({ ctx, next }) => {
 export const retentionRouter = {
   show: readProcedure.query(showRetention),
   set: ownerProcedure.input(RetentionSetInput).mutation(setRetention),
-  run: platformProcedure.mutation(
-    ({ ctx }): Promise<RetentionRunResult> => runRetention(ctx.database, new Date()),
+  run: platformProcedure.mutation(({ ctx }): Promise<RetentionRunResult> =>
+    runRetention(ctx.database, new Date()),
   ),
 } satisfies TRPCRouterRecord;

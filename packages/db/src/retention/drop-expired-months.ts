@@ -126,7 +126,10 @@ export async function dropExpiredEventMonths(
     );
     const still = months.filter((m) => existing.has(m.table));
     if (still.length === 0) return { dropped: [], anchoredTeams: 0 };
-    if (still.length !== months.length || !sameCuts(await teamCutsOf(raw.query, still, false), cuts)) {
+    if (
+      still.length !== months.length ||
+      !sameCuts(await teamCutsOf(raw.query, still, false), cuts)
+    ) {
       return null;
     }
     const anchored = await raw.query(
@@ -142,7 +145,8 @@ export async function dropExpiredEventMonths(
     for (const month of still) await raw.query(`drop table "${month.table}"`);
     return { dropped: still.map((m) => m.month), anchoredTeams: anchored.length };
   });
-  if (done === null) return { dropped: [], held: [...held, ...months.map((m) => m.month)], anchoredTeams: 0 };
+  if (done === null)
+    return { dropped: [], held: [...held, ...months.map((m) => m.month)], anchoredTeams: 0 };
   forgetEventPartitions(database, done.dropped);
   return { ...done, held };
 }
