@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 
 import { describeFailure } from './cli-error';
 import { registerAccessKeyCommands } from './commands/access-keys';
+import { registerAccessLogCommands } from './commands/access-logs';
 import { registerAppCommands } from './commands/apps';
 import { registerExportCommand } from './commands/export';
 import { registerHBlockUserCommands } from './commands/hblock-users';
@@ -37,6 +38,7 @@ function buildProgram(io: CliIo): Command {
   registerExportCommand(program, io);
   registerHBlockUserCommands(program, io);
   registerRetentionCommands(program, io);
+  registerAccessLogCommands(program, io);
   return program;
 }
 

@@ -78,3 +78,17 @@ const STATIC_FILE =
 export function isStaticPath(path: string): boolean {
   return STATIC_FILE.test(path.split(/[?#]/, 1)[0] ?? '');
 }
+
+/** An absolute path on the machine the worker runs on. */
+export const AccessLogPath = StorableString.max(4096).refine((path) => path.startsWith('/'), {
+  message: 'must be an absolute path',
+});
+
+/** Which nginx `combined` access log a worker tails for an app; a null path stops it. */
+export const AccessLogSetInput = z.object({ appDid: Did, path: AccessLogPath.nullable() });
+export type AccessLogSetInput = z.infer<typeof AccessLogSetInput>;
+
+export const AccessLog = z.object({ appDid: z.string(), path: z.string(), updatedAt: Timestamp });
+export type AccessLog = z.infer<typeof AccessLog>;
+export const AccessLogList = z.object({ list: z.array(AccessLog) });
+export type AccessLogList = z.infer<typeof AccessLogList>;

@@ -68,3 +68,24 @@ describe('retention', () => {
     });
   });
 });
+
+describe('access-logs', () => {
+  it("sets, lists and removes an app's access log", async () => {
+    const team = await cli.teamWithCredentials();
+    const { did } = await team.addApp({ name: 'Website' });
+    const set = await cli.run(
+      ['access-logs', 'set', '--app', did, '--path', '/var/log/site.log'],
+      team,
+    );
+    expect(set).toMatchObject({ code: 0, stdout: `${did} tails /var/log/site.log\n` });
+    const listed = await cli.run(['access-logs', 'list', '--json'], team);
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ appDid: did, path: '/var/log/site.log' }),
+    ]);
+    expect((await cli.run(['access-logs', 'set', '--app', did], team)).stderr).toContain(
+      'give either --path <file> or --remove',
+    );
+    expect((await cli.run(['access-logs', 'set', '--app', did, '--remove'], team)).code).toBe(0);
+    expect(JSON.parse((await cli.run(['access-logs', 'list', '--json'], team)).stdout)).toEqual([]);
+  });
+});

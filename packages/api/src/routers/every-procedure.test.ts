@@ -20,6 +20,7 @@ const MUTATIONS_FOR_ADMINS = [
   'accessKeys.revoke',
   'hblockUsers.create',
   'hblockUsers.revoke',
+  'traffic.setAccessLog',
 ];
 const MUTATIONS_FOR_OWNERS = ['teams.create', 'teams.rename', 'retention.set'];
 

@@ -274,6 +274,41 @@ describe('traffic ingest', () => {
   });
 });
 
+describe('access logs', () => {
+  it("an admin sets, changes and removes an app's access log; the worker lists them", async () => {
+    const team = await api.newTeamWithApp({ name: 'Website' });
+    const admin = await team.as('admin');
+    const set = await admin.traffic.setAccessLog({
+      appDid: team.appDid,
+      path: '/var/log/nginx/site.log',
+    });
+    expect(set).toMatchObject({ appDid: team.appDid, path: '/var/log/nginx/site.log' });
+    await admin.traffic.setAccessLog({ appDid: team.appDid, path: '/var/log/nginx/other.log' });
+    const service = await team.as('service');
+    expect((await service.traffic.accessLogs()).list).toEqual([
+      expect.objectContaining({ appDid: team.appDid, path: '/var/log/nginx/other.log' }),
+    ]);
+    // Another team sees none of them.
+    expect((await (await api.newTeam()).owner.traffic.accessLogs()).list).toEqual([]);
+    expect(await admin.traffic.setAccessLog({ appDid: team.appDid, path: null })).toBeNull();
+    expect((await service.traffic.accessLogs()).list).toEqual([]);
+  });
+
+  it('refuses a relative path, an unknown app and a member key', async () => {
+    const team = await api.newTeamWithApp({ name: 'Website' });
+    await expect(
+      team.owner.traffic.setAccessLog({ appDid: team.appDid, path: 'logs/access.log' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('path') });
+    const other = await api.newTeamWithApp({ name: 'Other' });
+    await expect(
+      team.owner.traffic.setAccessLog({ appDid: other.appDid, path: '/var/log/a.log' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('appDid') });
+    await expect(
+      (await team.as('member')).traffic.setAccessLog({ appDid: team.appDid, path: '/a.log' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
 describe('traffic insights', () => {
   it('filters by app and date range, oldest day first, paged', async () => {
     const team = await api.newTeamWithApp({ name: 'Website' });

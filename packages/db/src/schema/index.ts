@@ -5,3 +5,4 @@ export * from './traffic';
 export * from './foreign-credentials';
 export * from './chain-anchors';
 export * from './retention-policies';
+export * from './access-logs';
