@@ -285,9 +285,12 @@ describe('access logs', () => {
     expect(set).toMatchObject({ appDid: team.appDid, path: '/var/log/nginx/site.log' });
     await admin.traffic.setAccessLog({ appDid: team.appDid, path: '/var/log/nginx/other.log' });
     const service = await team.as('service');
-    expect((await service.traffic.accessLogs()).list).toEqual([
+    const { list } = await service.traffic.accessLogs();
+    expect(list).toEqual([
       expect.objectContaining({ appDid: team.appDid, path: '/var/log/nginx/other.log' }),
     ]);
+    // An instant as every answer gives it (ISO 8601), not the database's text.
+    expect(list[0]?.updatedAt).toBe(new Date(list[0]?.updatedAt ?? '').toISOString());
     // Another team sees none of them.
     expect((await (await api.newTeam()).owner.traffic.accessLogs()).list).toEqual([]);
     expect(await admin.traffic.setAccessLog({ appDid: team.appDid, path: null })).toBeNull();

@@ -3,6 +3,7 @@ import type { AccessLog, AccessLogList, AccessLogSetInput } from '@opsledger/dom
 
 import type { ServiceContext } from '../../context';
 import { findAppByDid } from '../apps/apps';
+import { isoInstant } from '../sql-instant';
 
 /** The access logs configured for the caller's apps, by app DID: what a worker tails. */
 export async function listAccessLogs({ ctx }: { ctx: ServiceContext }): Promise<AccessLogList> {
@@ -12,7 +13,7 @@ export async function listAccessLogs({ ctx }: { ctx: ServiceContext }): Promise<
     .innerJoin(apps, and(eq(apps.teamId, appAccessLogs.teamId), eq(apps.id, appAccessLogs.appId)))
     .where(eq(appAccessLogs.teamId, ctx.caller.team.id))
     .orderBy(asc(apps.did));
-  return { list: rows };
+  return { list: rows.map((row) => ({ ...row, updatedAt: isoInstant(row.updatedAt) })) };
 }
 
 /**
