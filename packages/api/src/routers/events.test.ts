@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const BASE = Date.parse('2026-09-14T22:15:00.000Z');
+// A whole second a month ago: well within the 6 months user and system events are kept.
+const BASE = Math.floor(Date.now() / 1000) * 1000 - 30 * 24 * 60 * 60 * 1000;
 const second = (n: number) => new Date(BASE + n * 1000).toISOString();
 
 const userEvent = (overrides: Partial<PlatformEventInput> = {}): PlatformEventInput => ({

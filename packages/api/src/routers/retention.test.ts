@@ -113,7 +113,7 @@ describe('retention policies', () => {
 });
 
 describe('the HBlock endpoint and retention', () => {
-  it('never answers an event older than the policy, whether or not its month is gone', async () => {
+  it('never answers an event older than the policy, and answers it again once kept forever', async () => {
     const team = await api.newTeamWithApp({ name: 'Storage' });
     const user = await team.owner.hblockUsers.create({ name: `ops-${team.slug}` });
     const credentials = { userName: user.userName, secret: user.secret };

@@ -13,8 +13,12 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const DAY1 = '2026-05-01';
-const DAY2 = '2026-05-02';
+// Recent days: raw hits are pruned after 35 days, and a retention run of a test running
+// alongside on the same database may prune any older hit this file counts.
+const dayAgo = (days: number) =>
+  new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+const DAY1 = dayAgo(3);
+const DAY2 = dayAgo(2);
 const at = (day: string, time: string) => `${day}T${time}:00.000Z`;
 
 /** The combined log line the API estimates for a hit that reports no logBytes. */
