@@ -226,6 +226,16 @@ describe('retention.run', () => {
     expect(await anchorOf(outOfOrder)).toBeUndefined();
   });
 
+  it('lets a write into a month that retention just dropped elsewhere make it anew', async () => {
+    const team = await api.newTeam();
+    const at = inMonthsBack(107, 4);
+    await team.owner.events.record(platformEvent('first', at));
+    // As another process's run would: this process still believes the month exists.
+    await api.database.query(`drop table "events_${monthOf(at).replace('-', '_')}"`);
+    await team.owner.events.record(platformEvent('second', at));
+    expect(await partitionExists(monthOf(at))).toBe(true);
+  });
+
   it('prunes raw traffic hits past the traffic retention and keeps the daily figures', async () => {
     const team = await api.newTeamWithApp({ name: 'Website' });
     const keeps = await api.newTeamWithApp({ name: 'Archive' });

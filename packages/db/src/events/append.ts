@@ -12,7 +12,7 @@ import {
   prepareEvent,
   type PreparedEvent,
 } from './chain-events';
-import { ensureEventPartitions } from './partitions';
+import { ensureEventPartitions, forgetEventPartitions } from './partitions';
 
 export interface PendingEvent extends EventEnvelope {
   idempotencyKey?: string | undefined;
@@ -96,12 +96,33 @@ export async function appendEvents(
   options: AppendOptions = {},
 ): Promise<AppendResult> {
   const prepared = events.map((event) => prepareEvent(teamId, event));
-  await ensureEventPartitions(
-    database,
-    prepared.map((event) => event.occurredAt),
-    { maxNew: options.maxNewPartitions },
-  );
-  return database.transaction(({ raw }) => appendPreparedIn(raw, teamId, prepared));
+  const instants = prepared.map((event) => event.occurredAt);
+  const limit = { maxNew: options.maxNewPartitions };
+  await ensureEventPartitions(database, instants, limit);
+  const append = () => database.transaction(({ raw }) => appendPreparedIn(raw, teamId, prepared));
+  try {
+    return await append();
+  } catch (error) {
+    if (!isMissingPartition(error)) throw error;
+    // Retention (here or in another process) dropped a month after it was checked: make it
+    // again and write once more; the failed transaction wrote nothing.
+    forgetEventPartitions(
+      database,
+      instants.map((instant) => instant.slice(0, 7)),
+    );
+    await ensureEventPartitions(database, instants, limit);
+    return append();
+  }
+}
+
+/** PostgreSQL's refusal of a row no partition takes (the driver's error or its cause). */
+function isMissingPartition(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === '23514' && e.message.includes('no partition')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
