@@ -29,3 +29,4 @@ export * from './secret-keys';
 export * from './streams/stream-entry';
 export * from './streams/registry';
 export * from './streams/registry-views';
+export * from './search/search-query';
