@@ -115,8 +115,8 @@ export const ChainRange = z.object({
   start: ChainPoint,
   /** The checkpoint the start is, when it is one. */
   startCheckpoint: Checkpoint.nullable(),
-  /** The last seq the range needs; null when no event falls in it. */
-  toSeq: z.number().int().nullable(),
+  /** The last event the range needs; null when no event falls in it. */
+  end: ChainPoint.nullable(),
 });
 export type ChainRange = z.infer<typeof ChainRange>;
 
@@ -137,6 +137,8 @@ export interface BundleHeader {
   anchor: ChainPoint | null;
   /** The chain head when the export began. */
   head: ChainPoint;
+  /** The last event the bundle holds, as the server stated it: a cut-off file shows. */
+  end: ChainPoint | null;
   /** What was asked for (a time range and a search only select; the chain is whole). */
   filter: { from?: string; to?: string; afterSeq?: number };
 }

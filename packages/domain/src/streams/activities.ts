@@ -56,6 +56,8 @@ export type ActivityBatch = z.infer<typeof ActivityBatch>;
 export const Activity = z.object({
   id: z.uuid(),
   seq: z.number().int(),
+  /** The event's chain hash: sha256(previous hash || canonical form), hex. */
+  hash: z.string(),
   sourceId: z.string(),
   sequenceKey: z.string(),
   websiteUuid: z.string().nullable(),
@@ -155,6 +157,7 @@ export function activityFromEvent(event: StoredEvent): Activity {
   return {
     id: event.id,
     seq: event.seq,
+    hash: event.hash,
     sourceId: event.targetId ?? '',
     sequenceKey: payload.sequenceKey,
     websiteUuid: payload.websiteUuid,

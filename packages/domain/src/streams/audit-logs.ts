@@ -37,6 +37,8 @@ export type AuditLogBatch = z.infer<typeof AuditLogBatch>;
 export const AuditLog = z.object({
   id: z.uuid(),
   seq: z.number().int(),
+  /** The event's chain hash: sha256(previous hash || canonical form), hex. */
+  hash: z.string(),
   scope: z.string(),
   category: z.string(),
   action: z.string(),
@@ -101,6 +103,7 @@ export function auditLogFromEvent(event: StoredEvent): AuditLog {
   return {
     id: event.id,
     seq: event.seq,
+    hash: event.hash,
     scope: event.scope ?? '',
     category: event.category ?? '',
     action: event.action ?? '',
