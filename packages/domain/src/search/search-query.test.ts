@@ -126,6 +126,7 @@ describe('the search language', () => {
     expect(columnOf('deploy "disk full')).toBe(8);
     expect(columnOf('scope:a colour:red')).toBe(9);
     expect(columnOf('created:>=2024-13-01')).toBe(11);
+    expect(columnOf('created:2024-02-31')).toBe(9);
     expect(columnOf('deploy OR')).toBe(8);
     expect(columnOf('OR deploy')).toBe(1);
     expect(columnOf('scope:')).toBe(7);

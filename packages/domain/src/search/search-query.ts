@@ -85,8 +85,12 @@ export function printSearchQuery(query: SearchQuery): string {
 
 /** A time bound as written in a query: a day (YYYY-MM-DD) or an ISO instant with its offset. */
 export function isSearchTime(text: string): boolean {
-  if (DATE_ONLY.test(text)) return !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
-  return INSTANT.test(text) && !Number.isNaN(Date.parse(text));
+  if (!DATE_ONLY.test(text) && !INSTANT.test(text)) return false;
+  // A real calendar day (no 2024-02-31, which Date.parse rolls into March).
+  const day = text.slice(0, 10);
+  const parsed = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day) return false;
+  return DATE_ONLY.test(text) || !Number.isNaN(Date.parse(text));
 }
 
 class Reader {

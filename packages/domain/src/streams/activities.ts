@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { batchOf, Label, MAX_PAGE_SIZE, StorableString, Timestamp } from '../common';
+import { SearchQueryText } from '../search/search-query-text';
 import { emptyEnvelopeFields, type EnvelopeFields, type StoredEvent } from './envelope';
 import { WriteMeta } from './write-meta';
 
@@ -104,6 +105,8 @@ export const ActivityListInput = z.object({
   sort: ActivitySort.default('createdAt_DESC'),
   first: z.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
   after: z.string().max(500).optional(),
+  /** A query in the search language (search/search-query.ts), on top of the filter. */
+  q: SearchQueryText.optional(),
 });
 export type ActivityListInput = z.infer<typeof ActivityListInput>;
 

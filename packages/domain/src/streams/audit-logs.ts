@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { batchOf, Label, StorableString, Text, TimeRange, Timestamp } from '../common';
 import { cursorPageOf, CursorRequest, PageRequest, Paging } from '../paging';
+import { SearchQueryText } from '../search/search-query-text';
 import { emptyEnvelopeFields, type EnvelopeFields, type StoredEvent } from './envelope';
 import { IpAddress, WriteMeta } from './write-meta';
 
@@ -65,6 +66,8 @@ export const AuditLogFilter = TimeRange.and(
     category: Label.optional(),
     /** Case-insensitive text that the action or the content contains. */
     actionOrContent: StorableString.trim().min(1).max(200).optional(),
+    /** A query in the search language (search/search-query.ts). */
+    q: SearchQueryText.optional(),
   }),
 );
 export type AuditLogFilter = z.infer<typeof AuditLogFilter>;
