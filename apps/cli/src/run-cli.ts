@@ -9,6 +9,7 @@ import { registerHBlockUserCommands } from './commands/hblock-users';
 import { registerImportCommand } from './commands/import';
 import { registerKeyCommands } from './commands/keys';
 import { registerTeamCommands } from './commands/teams';
+import { registerVerifyCommand } from './commands/verify';
 import { createDiagnostics } from './diagnostics';
 import type { CliIo } from './io';
 
@@ -34,6 +35,7 @@ function buildProgram(io: CliIo): Command {
   registerAppCommands(program, io);
   registerImportCommand(program, io);
   registerExportCommand(program, io);
+  registerVerifyCommand(program, io);
   registerHBlockUserCommands(program, io);
   return program;
 }

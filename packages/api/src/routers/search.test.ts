@@ -87,12 +87,14 @@ describe('q, the search language', () => {
 
   it('searches the activity log by payload fields and resource title', async () => {
     const titles = async (q: string) =>
-      (await owner.activities.list({ q })).edges.map((e) => e.node.resourceTitle).sort();
+      (await owner.activities.list({ filter: { q } })).edges
+        .map((e) => e.node.resourceTitle)
+        .sort();
     expect(await titles('keypoint:true')).toEqual(['Winter newsletter']);
     expect(await titles('sequenceKey:seq-a')).toEqual(['Spring campaign page']);
     expect(await titles('newsletter')).toEqual(['Winter newsletter']);
     expect(await titles('title:ampaig')).toEqual(['Spring campaign page']);
-    await expect(owner.activities.list({ q: 'keypoint:maybe' })).rejects.toThrow(
+    await expect(owner.activities.list({ filter: { q: 'keypoint:maybe' } })).rejects.toThrow(
       /q: column 10: "keypoint" is true or false/,
     );
   });

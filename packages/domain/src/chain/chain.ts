@@ -107,6 +107,8 @@ export type ChainState = z.infer<typeof ChainState>;
 export const ChainRangeInput = z.object({
   from: Timestamp.optional(),
   to: Timestamp.optional(),
+  /** Only events after this seq (a resumed or incremental export). */
+  afterSeq: z.number().int().min(0).optional(),
 });
 export type ChainRangeInput = z.infer<typeof ChainRangeInput>;
 

@@ -93,6 +93,8 @@ export const ActivityFilter = z
     createdAtBefore: Timestamp.optional(),
     /** Inclusive lower bound. */
     createdAtAfter: Timestamp.optional(),
+    /** A query in the search language (search/search-query.ts), on top of the other filters. */
+    q: SearchQueryText.optional(),
   })
   .refine((f) => !f.createdAtBefore || !f.createdAtAfter || f.createdAtAfter <= f.createdAtBefore, {
     message: 'must not be before createdAtAfter',
@@ -105,8 +107,6 @@ export const ActivityListInput = z.object({
   sort: ActivitySort.default('createdAt_DESC'),
   first: z.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
   after: z.string().max(500).optional(),
-  /** A query in the search language (search/search-query.ts), on top of the filter. */
-  q: SearchQueryText.optional(),
 });
 export type ActivityListInput = z.infer<typeof ActivityListInput>;
 

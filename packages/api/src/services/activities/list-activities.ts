@@ -28,7 +28,7 @@ export async function listActivities({
 }): Promise<ActivityConnection> {
   const page = await keysetPageOfEvents(ctx, {
     stream: 'activity',
-    where: [...activityConditions(input.filter), searchCondition('activity', input.q)],
+    where: [...activityConditions(input.filter), searchCondition('activity', input.filter.q)],
     order: ORDERS[input.sort],
     cursor: input.after,
     cursorField: 'after',

@@ -153,6 +153,7 @@ export async function chainRange({
   let firstSeq = floor.seq + 1;
   let toSeq: number | null = head.seq > floor.seq ? head.seq : null;
   if (input.from !== undefined || input.to !== undefined) {
+    // Both ends in one scan of the range's partitions.
     const [bounds] = await ctx.database.db
       .select({
         first: sql<string | null>`min(${events.seq})`,
@@ -172,6 +173,8 @@ export async function chainRange({
     firstSeq = Number(bounds.first);
     toSeq = Number(bounds.last);
   }
+  if (input.afterSeq !== undefined) firstSeq = Math.max(firstSeq, input.afterSeq + 1);
+  if (toSeq !== null && firstSeq > toSeq) return { start: floor, startCheckpoint: null, end: null };
   const [checkpoint, end] = await Promise.all([
     checkpointAtOrBefore(ctx.database, teamId, firstSeq - 1, floor.seq),
     toSeq === null ? null : chainPointAt(ctx.database, teamId, toSeq),
