@@ -5,6 +5,7 @@ import { formatResult, passed, type BenchResult } from './measure/report';
 import { timed } from './measure/stats';
 import { openBenchDatabase } from './setup/bench-database';
 import { benchSummary } from './summary/summary-bench';
+import { benchBundle, benchSearch } from './trust/trust-bench';
 
 /**
  * Sizes per database. PostgreSQL gets the sizes the issue names; the embedded PGlite, a single
@@ -15,9 +16,17 @@ const SIZES = {
   pglite: { ingestRowsPerRound: 20_000, listEvents: 200_000 },
 } as const;
 
+/** BENCH_EVENTS: fewer events for (b)-(f), for a run on a shared machine. */
+const eventsOverride = Number(process.env.BENCH_EVENTS ?? '');
+
 async function main() {
   const bench = await openBenchDatabase(env.databaseUrl);
-  const sizes = SIZES[bench.database.kind];
+  const sizes = {
+    ...SIZES[bench.database.kind],
+    ...(Number.isInteger(eventsOverride) && eventsOverride >= 200_000
+      ? { listEvents: eventsOverride }
+      : {}),
+  };
   console.log(`OpsLedger benchmarks on ${bench.description}`);
   const results: BenchResult[] = [];
   const report = (result: BenchResult) => {
@@ -35,6 +44,15 @@ async function main() {
       const list = await phase('(b)', () => benchList(bench.database, sizes.listEvents));
       report(list.result);
       report(await phase('(c)', () => benchSummary(bench.database, list.firstPage)));
+      const trust = {
+        database: bench.database,
+        teamId: list.team.id,
+        viewerKey: list.viewerKey,
+        eventCount: sizes.listEvents,
+        firstPage: list.firstPage,
+      };
+      report(await phase('(d)', () => benchSearch(trust)));
+      for (const result of await phase('(e, f)', () => benchBundle(trust))) report(result);
     } finally {
       await bench.dispose();
     }
