@@ -16,6 +16,9 @@ const SIZES = {
   pglite: { ingestRowsPerRound: 20_000, listEvents: 200_000 },
 } as const;
 
+/** BENCH_ONLY=list-trust skips (a) and (c): the list team's cases alone. */
+const listAndTrustOnly = process.env.BENCH_ONLY === 'list-trust';
+
 /** BENCH_EVENTS: fewer events for (b)-(f), for a run on a shared machine. */
 const eventsOverride = Number(process.env.BENCH_EVENTS ?? '');
 
@@ -40,10 +43,14 @@ async function main() {
   };
   const { ms } = await timed(async () => {
     try {
-      report(await phase('(a)', () => benchIngest(bench.database, sizes.ingestRowsPerRound)));
+      if (!listAndTrustOnly) {
+        report(await phase('(a)', () => benchIngest(bench.database, sizes.ingestRowsPerRound)));
+      }
       const list = await phase('(b)', () => benchList(bench.database, sizes.listEvents));
       report(list.result);
-      report(await phase('(c)', () => benchSummary(bench.database, list.firstPage)));
+      if (!listAndTrustOnly) {
+        report(await phase('(c)', () => benchSummary(bench.database, list.firstPage)));
+      }
       const trust = {
         database: bench.database,
         teamId: list.team.id,

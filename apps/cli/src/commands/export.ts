@@ -65,10 +65,12 @@ async function exportBundle(options: BundleOptions & ConnectionOptions, io: CliI
     resume: options.resume ?? false,
   });
   const { start, end, team } = written.header;
+  const span = end === null ? 'no events in that range' : `seq ${start.seq + 1}..${end.seq}`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   await writeOut(
     io.stderr,
-    `wrote ${written.events} events and ${written.checkpoints} checkpoints of team ${team.slug} ` +
-      `to ${path} (seq ${start.seq + 1}..${end?.seq ?? start.seq}; verify with: opsledger verify ${path})\n`,
+    `wrote ${plural(written.events, 'event')} and ${plural(written.checkpoints, 'checkpoint')} ` +
+      `of team ${team.slug} to ${path} (${span}; verify with: opsledger verify ${path})\n`,
   );
 }
 
