@@ -5,6 +5,7 @@ import { formatResult, passed, type BenchResult } from './measure/report';
 import { timed } from './measure/stats';
 import { openBenchDatabase } from './setup/bench-database';
 import { benchSummary } from './summary/summary-bench';
+import { benchBundle, benchSearch } from './trust/trust-bench';
 
 /**
  * Sizes per database. PostgreSQL gets the sizes the issue names; the embedded PGlite, a single
@@ -15,9 +16,20 @@ const SIZES = {
   pglite: { ingestRowsPerRound: 20_000, listEvents: 200_000 },
 } as const;
 
+/** BENCH_ONLY=list-trust skips (a) and (c): the list team's cases alone. */
+const listAndTrustOnly = process.env.BENCH_ONLY === 'list-trust';
+
+/** BENCH_EVENTS: fewer events for (b)-(f), for a run on a shared machine. */
+const eventsOverride = Number(process.env.BENCH_EVENTS ?? '');
+
 async function main() {
   const bench = await openBenchDatabase(env.databaseUrl);
-  const sizes = SIZES[bench.database.kind];
+  const sizes = {
+    ...SIZES[bench.database.kind],
+    ...(Number.isInteger(eventsOverride) && eventsOverride >= 200_000
+      ? { listEvents: eventsOverride }
+      : {}),
+  };
   console.log(`OpsLedger benchmarks on ${bench.description}`);
   const results: BenchResult[] = [];
   const report = (result: BenchResult) => {
@@ -31,10 +43,23 @@ async function main() {
   };
   const { ms } = await timed(async () => {
     try {
-      report(await phase('(a)', () => benchIngest(bench.database, sizes.ingestRowsPerRound)));
+      if (!listAndTrustOnly) {
+        report(await phase('(a)', () => benchIngest(bench.database, sizes.ingestRowsPerRound)));
+      }
       const list = await phase('(b)', () => benchList(bench.database, sizes.listEvents));
       report(list.result);
-      report(await phase('(c)', () => benchSummary(bench.database, list.firstPage)));
+      if (!listAndTrustOnly) {
+        report(await phase('(c)', () => benchSummary(bench.database, list.firstPage)));
+      }
+      const trust = {
+        database: bench.database,
+        teamId: list.team.id,
+        viewerKey: list.viewerKey,
+        eventCount: sizes.listEvents,
+        firstPage: list.firstPage,
+      };
+      report(await phase('(d)', () => benchSearch(trust)));
+      for (const result of await phase('(e, f)', () => benchBundle(trust))) report(result);
     } finally {
       await bench.dispose();
     }

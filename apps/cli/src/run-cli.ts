@@ -11,6 +11,7 @@ import { registerImportCommand } from './commands/import';
 import { registerKeyCommands } from './commands/keys';
 import { registerRetentionCommands } from './commands/retention';
 import { registerTeamCommands } from './commands/teams';
+import { registerVerifyCommand } from './commands/verify';
 import { createDiagnostics } from './diagnostics';
 import type { CliIo } from './io';
 
@@ -36,6 +37,7 @@ function buildProgram(io: CliIo): Command {
   registerAppCommands(program, io);
   registerImportCommand(program, io);
   registerExportCommand(program, io);
+  registerVerifyCommand(program, io);
   registerHBlockUserCommands(program, io);
   registerRetentionCommands(program, io);
   registerAccessLogCommands(program, io);

@@ -13,6 +13,8 @@ describe('parseServerEnv', () => {
       dataDir: '/home/me/opsledger/.data',
       publicUrl: 'http://localhost:3000',
       secretKeys: undefined,
+      signingKey: undefined,
+      checkpoints: { everyEvents: 1000, everyMinutes: 10 },
       importHorizonDays: 3650,
       log: { level: 'info', format: 'json' },
     });
@@ -35,9 +37,27 @@ describe('parseServerEnv', () => {
       dataDir: join('/srv/app', 'var/data'),
       publicUrl: 'https://ops.example.com',
       secretKeys: undefined,
+      signingKey: undefined,
+      checkpoints: { everyEvents: 1000, everyMinutes: 10 },
       importHorizonDays: 36_500,
       log: { level: 'info', format: 'json' },
     });
+  });
+
+  it('reads the signing key and the checkpoint policy, refusing a key of the wrong size', () => {
+    const key = Buffer.alloc(32, 7).toString('hex');
+    const config = parseServerEnv(
+      env({
+        OPSLEDGER_SIGNING_KEY: key,
+        OPSLEDGER_CHECKPOINT_EVERY_EVENTS: '50',
+        OPSLEDGER_CHECKPOINT_EVERY_MINUTES: '2',
+      }),
+    );
+    expect(config.signingKey).toBe(key);
+    expect(config.checkpoints).toEqual({ everyEvents: 50, everyMinutes: 2 });
+    expect(() => parseServerEnv(env({ OPSLEDGER_SIGNING_KEY: 'abcd' }))).toThrow(
+      /OPSLEDGER_SIGNING_KEY: must be 32 bytes/,
+    );
   });
 
   it('reads OPSLEDGER_SECRET_KEYS as keys, primary first', () => {

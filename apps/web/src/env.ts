@@ -1,7 +1,12 @@
 import { createEnv, type StandardSchemaV1 } from '@t3-oss/env-core';
 import { z } from 'zod';
 
-import type { LogLevel } from '@opsledger/api';
+import {
+  DEFAULT_CHECKPOINT_POLICY,
+  parseSigningSecret,
+  type CheckpointPolicy,
+  type LogLevel,
+} from '@opsledger/api';
 import { resolveDataDir } from '@opsledger/client/credentials';
 import {
   DEFAULT_EVENT_TIME_BOUNDS,
@@ -22,6 +27,24 @@ const serverVariables = {
     .optional(),
   /** `id:base64-32-bytes`, comma-separated, primary first; unset: secret-keys.json. */
   OPSLEDGER_SECRET_KEYS: SecretKeyList.optional(),
+  /** The Ed25519 key checkpoints are signed with: 32 bytes, hex or base64; unset: signing-key.json. */
+  OPSLEDGER_SIGNING_KEY: z
+    .string()
+    .refine((value) => parseSigningSecret(value) !== null, {
+      message: 'must be 32 bytes as 64 hex digits or base64',
+    })
+    .optional(),
+  /** Sign each team's chain head after this many new events... */
+  OPSLEDGER_CHECKPOINT_EVERY_EVENTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_CHECKPOINT_POLICY.everyEvents),
+  /** ...or this many minutes after its last checkpoint, whichever comes first. */
+  OPSLEDGER_CHECKPOINT_EVERY_MINUTES: z.coerce
+    .number()
+    .min(0.1)
+    .default(DEFAULT_CHECKPOINT_POLICY.everyMinutes),
   /** How far back writers may date events (imports); 3,652,059 days reach back to year 1. */
   OPSLEDGER_IMPORT_HORIZON_DAYS: z.coerce
     .number()
@@ -58,6 +81,9 @@ export interface ServerConfig {
   publicUrl: string;
   /** Keys that encrypt stored shared secrets; undefined: the data directory's keyring file. */
   secretKeys: SecretKeySpec[] | undefined;
+  /** The checkpoint-signing key; undefined: the data directory's signing-key.json. */
+  signingKey: string | undefined;
+  checkpoints: CheckpointPolicy;
   importHorizonDays: number;
   log: { level: LogLevel; format: LogFormat };
 }
@@ -81,6 +107,11 @@ export function parseServerEnv(source: NodeJS.ProcessEnv): ServerConfig {
     migrationsDir: env.OPSLEDGER_MIGRATIONS_DIR,
     publicUrl: (env.OPSLEDGER_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     secretKeys: env.OPSLEDGER_SECRET_KEYS,
+    signingKey: env.OPSLEDGER_SIGNING_KEY,
+    checkpoints: {
+      everyEvents: env.OPSLEDGER_CHECKPOINT_EVERY_EVENTS,
+      everyMinutes: env.OPSLEDGER_CHECKPOINT_EVERY_MINUTES,
+    },
     importHorizonDays: env.OPSLEDGER_IMPORT_HORIZON_DAYS,
     log: {
       level: env.OPSLEDGER_LOG_LEVEL,

@@ -3,7 +3,7 @@ import type { Database } from '@opsledger/db';
 
 import { formatCount, formatMs, type BenchResult } from '../measure/report';
 import { interleavedMedians } from '../measure/stats';
-import { createBenchTeam, type ApiCaller } from '../setup/bench-team';
+import { createBenchTeam, type ApiCaller, type BenchTeam } from '../setup/bench-team';
 import { loadAuditEvents } from './load-audit-events';
 
 const PAGE_SIZE = 50;
@@ -14,6 +14,9 @@ export interface ListBench {
   result: BenchResult;
   /** The page-1 query, for benchmarks that compare against it. */
   firstPage: () => Promise<unknown>;
+  /** The team holding the events, for benchmarks over the same rows. */
+  team: BenchTeam;
+  viewerKey: string;
 }
 
 /** Follows cursors from page 1 and returns the cursor that opens page `page`. */
@@ -37,7 +40,8 @@ export async function benchList(database: Database, eventCount: number): Promise
   const team = await createBenchTeam(database, 'list');
   await loadAuditEvents(database, team.id, { count: eventCount, spanMs: SIX_MONTHS_MS });
   await database.query('analyze events');
-  const reader = await createCaller(database, await team.keySecret('viewer'));
+  const viewerKey = await team.keySecret('viewer');
+  const reader = await createCaller(database, viewerKey);
 
   const deepCursor = await cursorOfPage(reader, DEEP_PAGE);
   const firstPage = () => reader.auditLogs.scroll({ limit: PAGE_SIZE });
@@ -65,6 +69,8 @@ export async function benchList(database: Database, eventCount: number): Promise
   })) as [number, number];
   return {
     firstPage,
+    team,
+    viewerKey,
     result: {
       name: '(b) list newest 50',
       figures:

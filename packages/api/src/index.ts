@@ -11,3 +11,5 @@ export {
   type FailureBudget,
 } from './auth/failed-auth/failed-auth-limits';
 export { rotateServerSecretKey, type RotationOutcome } from './secrets/rotate-secret-key';
+export { DEFAULT_CHECKPOINT_POLICY, type CheckpointPolicy } from './services/chain/checkpoints';
+export { parseSigningSecret, rotateSigningKeyFile } from './services/chain/signing-key';

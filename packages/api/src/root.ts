@@ -4,6 +4,7 @@ import { apiKeysRouter } from './routers/api-keys';
 import { appsRouter } from './routers/apps';
 import { auditLogsRouter } from './routers/audit-logs';
 import { backupsRouter } from './routers/backups';
+import { chainRouter } from './routers/chain';
 import { eventsRouter } from './routers/events';
 import { hblockUsersRouter } from './routers/hblock-users';
 import { passportLogsRouter } from './routers/passport-logs';
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   activities: activitiesRouter,
   passportLogs: passportLogsRouter,
   events: eventsRouter,
+  chain: chainRouter,
   hblockUsers: hblockUsersRouter,
   backups: backupsRouter,
   syncs: syncsRouter,

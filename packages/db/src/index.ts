@@ -11,6 +11,7 @@ export { copyTargetOf, type ColumnKey, type CopyTarget } from './copy/copy-targe
 export {
   appendEvents,
   appendEventsIn,
+  IdempotencyConflictError,
   type PendingEvent,
   type AppendResult,
   type AppendOptions,

@@ -30,3 +30,5 @@ export * from './streams/stream-entry';
 export * from './streams/registry';
 export * from './streams/registry-views';
 export * from './retention';
+export * from './search/search-query';
+export * from './chain/chain';

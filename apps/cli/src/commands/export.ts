@@ -1,12 +1,78 @@
 import { Option, type Command } from 'commander';
 
-import { exportColumns, STREAM_NAMES, streamEntry, type StreamName } from '@opsledger/domain';
+import {
+  exportColumns,
+  STREAM_NAMES,
+  streamEntry,
+  Timestamp,
+  type StreamName,
+} from '@opsledger/domain';
 
+import { writeBundle } from '../chain/write-bundle';
+import { CliError } from '../cli-error';
 import { connect, type ConnectionOptions } from '../connection/connect';
 import { exportFilter, type FilterOptions } from '../export/export-filter';
 import { streamPages } from '../export/export-streams';
 import { createRowWriter, EXPORT_FORMATS, type ExportFormat } from '../export/row-writers';
 import type { CliIo } from '../io';
+import { writeOut } from '../output/write-out';
+
+interface BundleOptions {
+  bundle?: string;
+  afterSeq?: string;
+  resume?: boolean;
+  from?: string;
+  to?: string;
+}
+
+const BUNDLE_FLAGS = new Set([
+  'bundle',
+  'afterSeq',
+  'resume',
+  'from',
+  'to',
+  'format',
+  'url',
+  'key',
+  'team',
+]);
+
+async function exportBundle(options: BundleOptions & ConnectionOptions, io: CliIo) {
+  const path = options.bundle ?? '';
+  const stray = Object.entries(options)
+    .filter(([name, value]) => !BUNDLE_FLAGS.has(name) && value !== undefined)
+    .map(([name]) => name);
+  if (stray.length > 0) {
+    throw new CliError(
+      `--bundle: a bundle holds the whole chain; drop ${stray.map((s) => `--${s}`).join(', ')}`,
+    );
+  }
+  const afterSeq = options.afterSeq === undefined ? undefined : Number(options.afterSeq);
+  if (afterSeq !== undefined && (!Number.isInteger(afterSeq) || afterSeq < 0)) {
+    throw new CliError('--after-seq: must be a whole number, 0 or more');
+  }
+  const time = (flag: string, value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const parsed = Timestamp.safeParse(value);
+    if (!parsed.success) throw new CliError(`--${flag}: must be an ISO-8601 time with a zone`);
+    return parsed.data;
+  };
+  const { client } = await connect(options, io.env);
+  const written = await writeBundle(client, path, {
+    from: time('from', options.from),
+    to: time('to', options.to),
+    afterSeq,
+    resume: options.resume ?? false,
+  });
+  const { start, end, team } = written.header;
+  const span = end === null ? 'no events in that range' : `seq ${start.seq + 1}..${end.seq}`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  await writeOut(
+    io.stderr,
+    `wrote ${plural(written.events, 'event')} and ${plural(written.checkpoints, 'checkpoint')} ` +
+      `of team ${team.slug} to ${path} (${span}; verify with: opsledger verify ${path})\n`,
+  );
+}
 
 const list = (value: string) => value.split(',').map((item) => item.trim());
 
@@ -15,8 +81,11 @@ export function registerExportCommand(program: Command, io: CliIo): void {
     .command('export')
     .description('write a stream to standard output, page by page (newest first where keyset)')
     .addOption(
-      new Option('--stream <stream>', 'what to export').choices(STREAM_NAMES).makeOptionMandatory(),
+      new Option('--stream <stream>', 'what to export (unless --bundle)').choices(STREAM_NAMES),
     )
+    .option('--bundle <file>', "write the team's verifiable bundle (events, checkpoints, keys)")
+    .option('--after-seq <seq>', 'bundle: only events after this seq (starts at a checkpoint)')
+    .option('--resume', 'bundle: go on with an interrupted bundle file')
     .addOption(
       new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).default('ndjson'),
     )
@@ -24,7 +93,7 @@ export function registerExportCommand(program: Command, io: CliIo): void {
     .option('--to <time>', 'audit, activity, backups: not after this ISO time')
     .option('--scope <scope>', 'audit: scope')
     .option('--category <category>', 'audit: category')
-    .option('--q <text>', 'audit: text the action or the content contains')
+    .option('--q <query>', 'audit, activity: a search, e.g. "deploy -scope:billing" (see README)')
     .option('--company-id <id>', 'activity: company')
     .option('--source-id <id>', 'activity: source')
     .option('--sequence-key <key>', 'activity: sequence key')
@@ -42,8 +111,13 @@ export function registerExportCommand(program: Command, io: CliIo): void {
     .option('--end-date <day>', 'traffic: last day, YYYY-MM-DD')
     .action(async (_options, command: Command) => {
       const options = command.optsWithGlobals<
-        ConnectionOptions & FilterOptions & { stream: StreamName; format: ExportFormat }
+        ConnectionOptions &
+          FilterOptions & { stream?: StreamName; format: ExportFormat } & BundleOptions
       >();
+      if (options.bundle !== undefined) return exportBundle(options, io);
+      if (options.stream === undefined) {
+        throw new CliError("required option '--stream <stream>' not specified (or give --bundle)");
+      }
       const stream = streamEntry(options.stream);
       const filter = exportFilter(options.stream, stream, options);
       const { client } = await connect(options, io.env);

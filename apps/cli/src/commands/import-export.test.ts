@@ -181,6 +181,7 @@ describe('export', () => {
     expect(header?.split(',')).toEqual([
       'id',
       'seq',
+      'hash',
       'scope',
       'category',
       'action',

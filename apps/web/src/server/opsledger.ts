@@ -15,6 +15,8 @@ export function opsLedger(): OpsLedger {
     dataDir: config.dataDir,
     migrationsDir: config.migrationsDir,
     secretKeys: config.secretKeys,
+    signingKey: config.signingKey,
+    checkpoints: config.checkpoints,
     credentials: credentialsFile(config.dataDir, config.publicUrl, log),
     log,
     writeLimits: { importHorizonDays: config.importHorizonDays },

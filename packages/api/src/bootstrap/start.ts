@@ -8,7 +8,9 @@ import {
   type DatabasePolicies,
 } from '../process/database-policies';
 import { attachSecretKeyring, openServerKeyring } from '../secrets/server-keyring';
+import { DEFAULT_CHECKPOINT_POLICY, type CheckpointPolicy } from '../services/chain/checkpoints';
 import { bootstrapTeam, type BootstrapReport } from './bootstrap-team';
+import { startCheckpoints } from './checkpoint-maintenance';
 import { checkDatabase, type DatabaseHealth } from './database-health';
 import { startPartitionMaintenance } from './partition-maintenance';
 import { recordLifecycleEvent } from './platform-lifecycle';
@@ -23,6 +25,10 @@ export interface StartOptions extends DatabasePolicies {
   /** Keys that encrypt stored shared secrets; without them, `secret-keys.json` in dataDir. */
   secretKeys?: readonly SecretKeySpec[] | undefined;
   credentials: CredentialsStore;
+  /** The checkpoint-signing key (`OPSLEDGER_SIGNING_KEY`); without it, `signing-key.json` in dataDir. */
+  signingKey?: string | undefined;
+  /** When team chain heads get signed; default every 1,000 events or 10 minutes. */
+  checkpoints?: CheckpointPolicy | undefined;
   /** The team the first start founds and fills with demo data. */
   demoTeam?: { slug: string; name: string };
   log?: (line: string) => void;
@@ -81,8 +87,18 @@ function start(options: StartOptions): OpsLedger {
     return opened;
   });
   let stopMaintenance = () => {};
+  let stopCheckpoints = () => Promise.resolve();
   const ready = database.then(async (opened) => {
     stopMaintenance = await startPartitionMaintenance(opened, log);
+    stopCheckpoints = await startCheckpoints(
+      opened,
+      {
+        dataDir: options.dataDir,
+        signingKey: options.signingKey,
+        checkpoints: options.checkpoints ?? DEFAULT_CHECKPOINT_POLICY,
+      },
+      log,
+    );
     const report = await bootstrapTeam(opened, {
       team: options.demoTeam ?? DEMO_TEAM,
       credentials: options.credentials,
@@ -112,6 +128,8 @@ function start(options: StartOptions): OpsLedger {
       await started;
       await flushBackgroundWrites(opened);
       await recordLifecycleEvent(opened, 'ServiceStopped');
+      // After the last event: a stopped server leaves its chains signed to their heads.
+      await stopCheckpoints();
       await opened.close();
     })());
   return {

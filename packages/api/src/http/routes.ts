@@ -6,6 +6,7 @@ import {
 } from '../compat/did-spaces/did-spaces-endpoint';
 import { handleHBlockEventRequest } from '../compat/hblock/hblock-endpoint';
 import type { Exchange } from './exchange';
+import { handleSigningKeysRequest } from './keys-endpoint';
 import { handleTrpcExchange } from './trpc-handler';
 
 export interface Route {
@@ -44,6 +45,12 @@ export const ROUTES: readonly Route[] = [
     pattern: /^\/api\/trpc(?:\/(?<trpc>.*))?$/,
     bodyLimitBytes: NATIVE_API_BODY,
     handle: handleTrpcExchange,
+  },
+  {
+    module: 'Keys',
+    pattern: /^\/api\/\.well-known\/opsledger-keys\/?$/,
+    bodyLimitBytes: NO_BODY,
+    handle: handleSigningKeysRequest,
   },
   {
     module: 'Blocklet',

@@ -61,6 +61,7 @@ describe('activities.record and list', () => {
     expect(page.edges[1]?.node).toEqual({
       id: result.ids[0],
       seq: expect.any(Number),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
       sourceId: 'page-1',
       sequenceKey: 'seq-a',
       websiteUuid: 'site-1',

@@ -206,8 +206,13 @@ describe('auditLogs writes', () => {
     });
     expect(partly).toMatchObject({ inserted: 1, duplicates: 2 });
     expect(partly.ids.slice(0, 2)).toEqual(first.ids.slice(1));
-    const again = await owner.auditLogs.record(entry({ idempotencyKey: 'k-0' }));
+    const again = await owner.auditLogs.record(entry({ action: 'a0', idempotencyKey: 'k-0' }));
     expect(again).toEqual({ inserted: 0, duplicates: 1, ids: [first.ids[0]] });
+    // The same key with other content is not a retry: 409, naming the key.
+    await expect(owner.auditLogs.record(entry({ idempotencyKey: 'k-0' }))).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/idempotencyKey "k-0"/),
+    });
     expect((await owner.auditLogs.list({})).paging.total).toBe(4);
   });
 

@@ -69,6 +69,7 @@ describe('events', () => {
     expect(users[2]).toEqual({
       eventId: recorded.ids[0],
       seq: expect.any(Number),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
       type: 'user',
       module: 'LUN',
       name: 'CreateLUN',

@@ -61,6 +61,7 @@ describe('passportLogs', () => {
     expect(passportLogs[2]).toEqual({
       id: expect.any(Number),
       eventId: recorded.ids[0],
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
       passportId: 'zpassport-1',
       action: 'issued',
       operatorIp: '192.168.1.9',

@@ -14,6 +14,9 @@ import {
 import { bindSecretKeyring } from '../secrets/credential-secrets';
 import { generateSecretKey } from '../secrets/sealed-secret';
 import { createSecretKeyring } from '../secrets/secret-keyring';
+import { writeDueCheckpoints, type CheckpointPolicy } from '../services/chain/checkpoints';
+import { generateSigningSecret, signingKeyOf } from '../services/chain/signing-key';
+import { registerSigningKey } from '../services/chain/signing-keys-table';
 import { createTeam } from '../services/teams/create-team';
 import { provenApp, type AppFields, type AppSigner } from './app-wallets';
 
@@ -69,8 +72,28 @@ export async function createTestApi(options: DatabasePolicies = {}) {
     return { ...team, appDid: did };
   }
 
+  // The checkpoint-signing key of this test file; signCheckpoints publishes it on first use.
+  let signingKey = signingKeyOf(generateSigningSecret());
+  let published = false;
+  /** Signs every team head that is due; by default every head that moved. */
+  async function signCheckpoints(policy: CheckpointPolicy = { everyEvents: 1, everyMinutes: 0 }) {
+    if (!published) await registerSigningKey(database, signingKey);
+    published = true;
+    return writeDueCheckpoints(database, signingKey, policy);
+  }
+  /** A new signing key, as a restart with a rotated key makes one: the old one stays listed. */
+  async function rotateSigningKey() {
+    signingKey = signingKeyOf(generateSigningSecret());
+    await registerSigningKey(database, signingKey);
+    published = true;
+    return signingKey;
+  }
+
   return {
     database,
+    signCheckpoints,
+    rotateSigningKey,
+    signingKey: () => signingKey,
     newTeam,
     newTeamWithApp,
     anonymous: () => createCaller(database, null),

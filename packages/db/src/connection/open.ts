@@ -5,6 +5,7 @@ import type { Database } from '../database';
 import { migrateDatabase } from '../migrate';
 import { lockDataDir } from './data-dir-lock';
 import { createPgliteDatabase } from './pglite';
+import { PGLITE_EXTENSIONS } from './pglite-extensions';
 import { createPostgresDatabase } from './postgres';
 
 export interface DatabaseConfig {
@@ -24,7 +25,7 @@ async function open(config: DatabaseConfig): Promise<Database> {
   } else {
     const dataDir = resolve(config.dataDir, 'pglite');
     const release = lockDataDir(resolve(config.dataDir));
-    const pg = await PGlite.create(dataDir);
+    const pg = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
     database = createPgliteDatabase(pg, async () => release());
   }
   await migrateDatabase(database, config.migrationsDir);

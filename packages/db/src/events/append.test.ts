@@ -6,7 +6,7 @@ import { canonicalEvent, emptyEnvelopeFields, GENESIS_HASH } from '@opsledger/do
 import type { Database } from '../database';
 import { teams } from '../schema';
 import { createTestDatabase } from '../testing';
-import { appendEvents, type PendingEvent } from './append';
+import { appendEvents, IdempotencyConflictError, type PendingEvent } from './append';
 import { chainHash } from './chain-hash';
 
 let database: Database;
@@ -75,6 +75,39 @@ describe('appendEvents', () => {
     expect(retry.ids[0]).toBe(first.ids[0]);
     expect(retry.ids[2]).toBe(retry.ids[1]);
     expect((await storedChain(teamId)).length).toBe(3);
+  });
+
+  it('refuses a key replayed with other content, naming the key, and writes nothing', async () => {
+    const teamId = await newTeam();
+    await appendEvents(database, teamId, [event({ idempotencyKey: 'pay-1', content: 'paid 10' })]);
+    const changed = appendEvents(database, teamId, [
+      event(),
+      event({ idempotencyKey: 'pay-1', content: 'paid 1000' }),
+    ]);
+    await expect(changed).rejects.toThrow(IdempotencyConflictError);
+    await expect(changed).rejects.toThrow(/pay-1/);
+    const inBatch = appendEvents(database, teamId, [
+      event({ idempotencyKey: 'pay-2', content: 'a' }),
+      event({ idempotencyKey: 'pay-2', content: 'b' }),
+    ]);
+    await expect(inBatch).rejects.toThrow(/pay-2/);
+    expect((await storedChain(teamId)).length).toBe(1);
+  });
+
+  it('counts a time the writer gave as content, and a time the API assigned not', async () => {
+    const teamId = await newTeam();
+    const dated = { idempotencyKey: 'd', timeGiven: true, occurredAt: '2024-05-01T00:00:00.000Z' };
+    await appendEvents(database, teamId, [event(dated)]);
+    await expect(
+      appendEvents(database, teamId, [event({ ...dated, occurredAt: '2024-05-02T00:00:00.000Z' })]),
+    ).rejects.toThrow(IdempotencyConflictError);
+    await appendEvents(database, teamId, [
+      event({ idempotencyKey: 'u', occurredAt: '2024-05-01T00:00:00.000Z' }),
+    ]);
+    const retry = await appendEvents(database, teamId, [
+      event({ idempotencyKey: 'u', occurredAt: '2024-05-01T00:00:09.000Z' }),
+    ]);
+    expect(retry.duplicates).toBe(1);
   });
 
   it('keeps one linear chain per team under concurrent writers', async () => {

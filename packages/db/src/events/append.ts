@@ -16,6 +16,16 @@ import { ensureEventPartitions, forgetEventPartitions } from './partitions';
 
 export interface PendingEvent extends EventEnvelope {
   idempotencyKey?: string | undefined;
+  /** The writer dated the event: a replay of its key must give the same time. */
+  timeGiven?: boolean | undefined;
+}
+
+/** A key replayed with content other than its first event's: refused, never answered. */
+export class IdempotencyConflictError extends Error {
+  constructor(readonly key: string) {
+    super(`idempotency key "${key}" was already used for an event with different content`);
+    this.name = 'IdempotencyConflictError';
+  }
 }
 
 export interface AppendResult {
@@ -47,14 +57,25 @@ async function lockChainHead(tx: RawTransaction, teamId: string) {
  * to make this safe: the caller holds the team's chain lock, so no other writer can claim a key
  * between this look-up and the COPY of the new keys.
  */
-async function earlierKeys(tx: RawTransaction, teamId: string, firsts: PreparedEvent[]) {
-  if (firsts.length === 0) return new Map<string, string>();
-  const rows = await tx.query<{ key: string; event_id: string }>(
-    `select ${k.key} as key, ${k.eventId} as event_id from ${keys.table}
+async function earlierKeys(
+  tx: RawTransaction,
+  teamId: string,
+  firsts: PreparedEvent[],
+): Promise<Map<string, EarlierKey>> {
+  if (firsts.length === 0) return new Map<string, EarlierKey>();
+  const rows = await tx.query<{ key: string; event_id: string; content_hash: string | null }>(
+    `select ${k.key} as key, ${k.eventId} as event_id, ${k.contentHash} as content_hash
+       from ${keys.table}
       where ${k.teamId} = $1 and ${k.key} = any($2::text[])`,
     [teamId, firsts.map((event) => event.key)],
   );
-  return new Map(rows.map((row) => [row.key, row.event_id]));
+  return new Map(rows.map((row) => [row.key, { id: row.event_id, contentHash: row.content_hash }]));
+}
+
+interface EarlierKey {
+  id: string;
+  /** Null for keys recorded before content hashes were kept: those replay unchecked. */
+  contentHash: string | null;
 }
 
 function firstOfEachKey(prepared: PreparedEvent[]): PreparedEvent[] {
@@ -65,18 +86,25 @@ function firstOfEachKey(prepared: PreparedEvent[]): PreparedEvent[] {
   return [...firsts.values()];
 }
 
-/** Drops retries: keys claimed by earlier writes, and a key repeated within the batch. */
-function withoutRetries(prepared: PreparedEvent[], earlier: Map<string, string>) {
+/**
+ * Drops retries: keys claimed by earlier writes, and a key repeated within the batch. A retry
+ * that says something else than the key's first event is refused (IdempotencyConflictError).
+ */
+function withoutRetries(prepared: PreparedEvent[], earlier: Map<string, EarlierKey>) {
   const ids: string[] = [];
   const fresh: PreparedEvent[] = [];
   const idOfKey = new Map(earlier);
   for (const event of prepared) {
     const known = event.key === null ? undefined : idOfKey.get(event.key);
-    if (known !== undefined) {
-      ids.push(known);
+    if (known !== undefined && event.key !== null) {
+      if (known.contentHash !== null && known.contentHash !== event.contentHash) {
+        throw new IdempotencyConflictError(event.key);
+      }
+      ids.push(known.id);
       continue;
     }
-    if (event.key !== null) idOfKey.set(event.key, event.id);
+    if (event.key !== null)
+      idOfKey.set(event.key, { id: event.id, contentHash: event.contentHash });
     ids.push(event.id);
     fresh.push(event);
   }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { canonicalEventAt, canonicalEventBody, type EventEnvelope } from '@opsledger/domain';
 
 import { copyTextFields } from '../connection/raw';
@@ -28,11 +30,26 @@ export interface PreparedEvent {
   body: string;
   /** Its COPY row up to, not including, seq, prev_hash and hash. */
   fields: string;
+  /** What a replay of its idempotency key must say (see contentHashOf); null without a key. */
+  contentHash: string | null;
+}
+
+/**
+ * sha256 of an event's canonical body without its id, and without its time unless the writer
+ * gave it (a time the API assigned differs on every retry). Two sends of one key must match.
+ */
+export function contentHashOf(event: EventEnvelope, timeGiven: boolean): string {
+  const body = canonicalEventBody({
+    ...event,
+    id: '',
+    occurredAt: timeGiven ? event.occurredAt : '',
+  });
+  return createHash('sha256').update(body).digest('hex');
 }
 
 export function prepareEvent(
   teamId: string,
-  event: EventEnvelope & { idempotencyKey?: string | undefined },
+  event: EventEnvelope & { idempotencyKey?: string | undefined; timeGiven?: boolean | undefined },
 ): PreparedEvent {
   const key = event.idempotencyKey ?? null;
   // prettier-ignore
@@ -48,6 +65,7 @@ export function prepareEvent(
     occurredAt: event.occurredAt,
     body: canonicalEventBody(event),
     fields,
+    contentHash: key === null ? null : contentHashOf(event, event.timeGiven ?? false),
   };
 }
 
@@ -74,7 +92,7 @@ export function chainEvents(
 
 /** The idempotency keys as COPY fills them, in idempotencyCopyText's field order. */
 export const IDEMPOTENCY_COPY = copyTargetOf(eventIdempotencyKeys, {
-  order: ['teamId', 'key', 'eventId', 'occurredAt'],
+  order: ['teamId', 'key', 'eventId', 'occurredAt', 'contentHash'],
   filledByDatabase: [],
 });
 
@@ -82,7 +100,7 @@ export const IDEMPOTENCY_COPY = copyTargetOf(eventIdempotencyKeys, {
 export function idempotencyCopyText(teamId: string, events: readonly PreparedEvent[]): string {
   let text = '';
   for (const event of events) {
-    text += `${copyTextFields([teamId, event.key, event.id, event.occurredAt])}\n`;
+    text += `${copyTextFields([teamId, event.key, event.id, event.occurredAt, event.contentHash])}\n`;
   }
   return text;
 }

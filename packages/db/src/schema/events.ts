@@ -41,6 +41,8 @@ export const events = pgTable(
     index('events_stream_time_idx').on(t.teamId, t.stream, t.occurredAt.desc(), t.seq.desc()),
     index('events_stream_category_idx').on(t.teamId, t.stream, t.category, t.seq),
     index('events_stream_target_idx').on(t.teamId, t.stream, t.targetId, t.occurredAt.desc()),
+    // Verify and export read a team's chain in seq order, whatever months it spans.
+    index('events_team_seq_idx').on(t.teamId, t.seq),
   ],
 );
 
@@ -64,6 +66,11 @@ export const eventIdempotencyKeys = pgTable(
     key: text('key').notNull(),
     eventId: uuid('event_id').notNull(),
     occurredAt: instant('occurred_at').notNull(),
+    /**
+     * sha256 of what the key's event says (its canonical body without id, and without the time
+     * unless the writer gave it): a replay must say the same. Null for keys recorded before.
+     */
+    contentHash: text('content_hash'),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.key] })],
 );

@@ -6,3 +6,4 @@ export * from './foreign-credentials';
 export * from './chain-anchors';
 export * from './retention-policies';
 export * from './access-logs';
+export * from './chain';

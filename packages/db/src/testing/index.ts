@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 
 import { createPgliteDatabase } from '../connection/pglite';
+import { PGLITE_EXTENSIONS } from '../connection/pglite-extensions';
 import { createPostgresDatabase } from '../connection/postgres';
 import type { Database } from '../database';
 import { migrateDatabase, migrationsFolder } from '../migrate';
@@ -42,7 +43,7 @@ function templateCacheDir(): string {
 async function migratedTemplate(): Promise<Blob> {
   const file = join(templateCacheDir(), `pglite-template-${migrationsDigest()}.tar.gz`);
   if (!existsSync(file)) {
-    const pg = await PGlite.create();
+    const pg = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
     await migrateDatabase(createPgliteDatabase(pg));
     const dump = await pg.dumpDataDir('gzip');
     await pg.close();
@@ -65,7 +66,10 @@ export async function createTestDatabase(): Promise<Database> {
     await migrateDatabase(database);
     return database;
   }
-  const pg = await PGlite.create({ loadDataDir: await migratedTemplate() });
+  const pg = await PGlite.create({
+    loadDataDir: await migratedTemplate(),
+    extensions: PGLITE_EXTENSIONS,
+  });
   return createPgliteDatabase(pg);
 }
 

@@ -2,6 +2,7 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 
 import { createPgliteDatabase } from '../connection/pglite';
+import { PGLITE_EXTENSIONS } from '../connection/pglite-extensions';
 import { createPostgresDatabase } from '../connection/postgres';
 import type { Database } from '../database';
 import { migrateDatabase } from '../migrate';
@@ -88,7 +89,7 @@ const DRIVER_CALLS = new Set<PropertyKey>(['query', 'exec', 'transaction']);
 
 /** Embedded PGlite cannot go down; here its calls fail as a refused connection would. */
 export async function pgliteOutage(template: Blob): Promise<OutageDatabase> {
-  const pg = await PGlite.create({ loadDataDir: template });
+  const pg = await PGlite.create({ loadDataDir: template, extensions: PGLITE_EXTENSIONS });
   let isDown = false;
   const interruptible = new Proxy(pg, {
     get(target, property) {

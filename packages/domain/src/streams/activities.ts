@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { batchOf, Label, MAX_PAGE_SIZE, StorableString, Timestamp } from '../common';
+import { SearchQueryText } from '../search/search-query-text';
 import { emptyEnvelopeFields, type EnvelopeFields, type StoredEvent } from './envelope';
 import { WriteMeta } from './write-meta';
 
@@ -56,6 +57,8 @@ export type ActivityBatch = z.infer<typeof ActivityBatch>;
 export const Activity = z.object({
   id: z.uuid(),
   seq: z.number().int(),
+  /** The event's chain hash: sha256(previous hash || canonical form), hex. */
+  hash: z.string(),
   sourceId: z.string(),
   sequenceKey: z.string(),
   websiteUuid: z.string().nullable(),
@@ -90,6 +93,8 @@ export const ActivityFilter = z
     createdAtBefore: Timestamp.optional(),
     /** Inclusive lower bound. */
     createdAtAfter: Timestamp.optional(),
+    /** A query in the search language (search/search-query.ts), on top of the other filters. */
+    q: SearchQueryText.optional(),
   })
   .refine((f) => !f.createdAtBefore || !f.createdAtAfter || f.createdAtAfter <= f.createdAtBefore, {
     message: 'must not be before createdAtAfter',
@@ -155,6 +160,7 @@ export function activityFromEvent(event: StoredEvent): Activity {
   return {
     id: event.id,
     seq: event.seq,
+    hash: event.hash,
     sourceId: event.targetId ?? '',
     sequenceKey: payload.sequenceKey,
     websiteUuid: payload.websiteUuid,

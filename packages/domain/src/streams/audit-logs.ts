@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { batchOf, Label, StorableString, Text, TimeRange, Timestamp } from '../common';
 import { cursorPageOf, CursorRequest, PageRequest, Paging } from '../paging';
+import { SearchQueryText } from '../search/search-query-text';
 import { emptyEnvelopeFields, type EnvelopeFields, type StoredEvent } from './envelope';
 import { IpAddress, WriteMeta } from './write-meta';
 
@@ -37,6 +38,8 @@ export type AuditLogBatch = z.infer<typeof AuditLogBatch>;
 export const AuditLog = z.object({
   id: z.uuid(),
   seq: z.number().int(),
+  /** The event's chain hash: sha256(previous hash || canonical form), hex. */
+  hash: z.string(),
   scope: z.string(),
   category: z.string(),
   action: z.string(),
@@ -63,6 +66,8 @@ export const AuditLogFilter = TimeRange.and(
     category: Label.optional(),
     /** Case-insensitive text that the action or the content contains. */
     actionOrContent: StorableString.trim().min(1).max(200).optional(),
+    /** A query in the search language (search/search-query.ts). */
+    q: SearchQueryText.optional(),
   }),
 );
 export type AuditLogFilter = z.infer<typeof AuditLogFilter>;
@@ -101,6 +106,7 @@ export function auditLogFromEvent(event: StoredEvent): AuditLog {
   return {
     id: event.id,
     seq: event.seq,
+    hash: event.hash,
     scope: event.scope ?? '',
     category: event.category ?? '',
     action: event.action ?? '',

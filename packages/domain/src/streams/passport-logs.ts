@@ -31,6 +31,8 @@ export type PassportLogBatch = z.infer<typeof PassportLogBatch>;
 export const PassportLog = z.object({
   id: z.number().int(),
   eventId: z.uuid(),
+  /** The event's chain hash (its seq is `id`). */
+  hash: z.string(),
   passportId: z.string(),
   action: z.string(),
   operatorIp: z.string().nullable(),
@@ -69,6 +71,7 @@ export function passportLogFromEvent(event: StoredEvent): PassportLog {
   return {
     id: event.seq,
     eventId: event.id,
+    hash: event.hash,
     passportId: event.targetId ?? '',
     action: event.action ?? '',
     operatorIp: event.ip,

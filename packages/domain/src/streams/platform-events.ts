@@ -38,6 +38,8 @@ export type PlatformEventBatch = z.infer<typeof PlatformEventBatch>;
 export const PlatformEvent = z.object({
   eventId: z.uuid(),
   seq: z.number().int(),
+  /** The event's chain hash: sha256(previous hash || canonical form), hex. */
+  hash: z.string(),
   type: EventType,
   module: z.string(),
   name: z.string(),
@@ -98,6 +100,7 @@ export function platformEventFromEvent(event: StoredEvent): PlatformEvent {
   return {
     eventId: event.id,
     seq: event.seq,
+    hash: event.hash,
     type: EventType.parse(event.stream),
     module: event.category ?? '',
     name: event.action ?? '',

@@ -52,7 +52,7 @@ export const STREAM_REGISTRY = {
       paging: cursor,
       fixed: {},
       filter: AuditLogFilter,
-      flags: { scope: 'scope', category: 'category', q: 'actionOrContent', from: 'from', to: 'to' },
+      flags: { scope: 'scope', category: 'category', q: 'q', from: 'from', to: 'to' },
     },
   },
   activity: {
@@ -76,6 +76,7 @@ export const STREAM_REGISTRY = {
         endpoint: 'endpoint',
         from: 'createdAtAfter',
         to: 'createdAtBefore',
+        q: 'q',
       },
     },
   },

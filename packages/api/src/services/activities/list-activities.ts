@@ -8,6 +8,7 @@ import {
 
 import type { ServiceContext } from '../../context';
 import { keysetPageOfEvents, type EventOrder } from '../events/keyset-page';
+import { searchCondition } from '../search/search-sql';
 import { activityConditions } from './activity-conditions';
 
 const ORDERS: Record<ActivitySort, EventOrder> = {
@@ -27,7 +28,7 @@ export async function listActivities({
 }): Promise<ActivityConnection> {
   const page = await keysetPageOfEvents(ctx, {
     stream: 'activity',
-    where: activityConditions(input.filter),
+    where: [...activityConditions(input.filter), searchCondition('activity', input.filter.q)],
     order: ORDERS[input.sort],
     cursor: input.after,
     cursorField: 'after',

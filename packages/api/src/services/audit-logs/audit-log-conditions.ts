@@ -2,6 +2,7 @@ import { eq, events, ilike, or, type SQL } from '@opsledger/db';
 import type { AuditLogFilter } from '@opsledger/domain';
 
 import { occurredWithin } from '../events/event-conditions';
+import { searchCondition } from '../search/search-sql';
 
 /** A LIKE pattern that matches `text` literally anywhere: its own %, _ and \ are escaped. */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
@@ -17,5 +18,6 @@ export function auditLogConditions(filter: AuditLogFilter): (SQL | undefined)[] 
       ? undefined
       : or(ilike(events.action, pattern), ilike(events.content, pattern)),
     ...occurredWithin(filter.from, filter.to),
+    searchCondition('audit', filter.q),
   ];
 }

@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
-import { appendEvents, EventPartitionLimitError, type PendingEvent } from '@opsledger/db';
+import {
+  appendEvents,
+  EventPartitionLimitError,
+  IdempotencyConflictError,
+  type PendingEvent,
+} from '@opsledger/db';
 import type { EnvelopeFields, RecordResult, Stream } from '@opsledger/domain';
 
 import type { ServiceContext } from '../../context';
-import { invalidField } from '../../errors';
+import { conflict, invalidField } from '../../errors';
 import { checkWriterTime, writeLimitsOf } from '../write-limits';
 
 /** What every stream input carries besides its own fields (the domain's WriteMeta). */
@@ -25,7 +30,8 @@ const fieldOf = (submitted: Submitted<unknown>, index: number, field: string) =>
 /**
  * The one write path of every event stream. Each input gets an id and a time (its own, within
  * the write bounds, or when the API received it), becomes an envelope through its stream's
- * mapping, and joins the caller's team chain; a retried key returns the first id.
+ * mapping, and joins the caller's team chain. A retried key returns the first id; a key sent
+ * again with other content is a 409 naming the key (nothing of the request is written).
  */
 export async function recordEvents<T extends Recordable>(
   ctx: ServiceContext,
@@ -46,6 +52,7 @@ export async function recordEvents<T extends Recordable>(
       stream: typeof stream === 'function' ? stream(input) : stream,
       occurredAt: input.occurredAt ?? receivedAt,
       idempotencyKey: input.idempotencyKey,
+      timeGiven: input.occurredAt !== undefined,
     };
   });
   try {
@@ -54,6 +61,12 @@ export async function recordEvents<T extends Recordable>(
     });
     return { inserted: result.inserted, duplicates: result.duplicates, ids: result.ids };
   } catch (error) {
+    if (error instanceof IdempotencyConflictError) {
+      throw conflict(
+        `idempotencyKey "${error.key}" was already used for an event with different content: ` +
+          'send the same content to retry, or use a new key for a new event',
+      );
+    }
     if (!(error instanceof EventPartitionLimitError)) throw error;
     throw invalidField(
       'items' in submitted ? 'items' : 'occurredAt',
