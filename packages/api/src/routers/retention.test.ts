@@ -176,6 +176,8 @@ describe('retention.run', () => {
     expect(after.map((row) => row.seq)).toEqual([4, 5]);
     expect(after[0]?.prev_hash).toBe(anchor?.hash);
     expect(after[1]?.prev_hash).toBe(after[0]?.hash);
+    // The chain's readers (verify, bundles) start from the same anchor.
+    expect((await team.owner.chain.state()).anchor).toEqual(anchor);
 
     // Nothing more to do: the next run changes neither the data nor the anchor.
     const again = await team.owner.retention.run();
