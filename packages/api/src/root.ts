@@ -6,7 +6,9 @@ import { auditLogsRouter } from './routers/audit-logs';
 import { backupsRouter } from './routers/backups';
 import { eventsRouter } from './routers/events';
 import { hblockUsersRouter } from './routers/hblock-users';
+import { jobsRouter } from './routers/jobs';
 import { passportLogsRouter } from './routers/passport-logs';
+import { syncProfilesRouter } from './routers/sync-profiles';
 import { syncsRouter } from './routers/syncs';
 import { teamsRouter } from './routers/teams';
 import { trafficRouter } from './routers/traffic';
@@ -25,6 +27,8 @@ export const appRouter = createTRPCRouter({
   backups: backupsRouter,
   syncs: syncsRouter,
   traffic: trafficRouter,
+  syncProfiles: syncProfilesRouter,
+  jobs: jobsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,6 +15,8 @@ import { bindSecretKeyring } from '../secrets/credential-secrets';
 import { generateSecretKey } from '../secrets/sealed-secret';
 import { createSecretKeyring } from '../secrets/secret-keyring';
 import { createTeam } from '../services/teams/create-team';
+import { jobQueueOf, type JobQueueOptions } from '../jobs/job-queue';
+import { startJobs } from '../jobs/start-jobs';
 import { provenApp, type AppFields, type AppSigner } from './app-wallets';
 
 /** Founds a team with its first owner key, for programs that seed their own (the bench). */
@@ -40,9 +42,13 @@ export type TestTeamWithApp = TestTeam & { appDid: string };
 export const UNLIMITED_FAILED_AUTH: FailedAuthLimits = { credential: [], address: [] };
 
 /** A database for one test file and a way to make isolated teams in it. */
-export async function createTestApi(options: DatabasePolicies = {}) {
+export async function createTestApi(
+  options: DatabasePolicies & { jobs?: JobQueueOptions | undefined } = {},
+) {
   const database: Database = await createTestDatabase();
   applyDatabasePolicies(database, options);
+  // The job queue (pg-boss) only for the files that run jobs: it costs a start of its own.
+  if (options.jobs) await startJobs(database, options.jobs);
   // A key of this test file's own: nothing may depend on another file's (or a fixed) key.
   bindSecretKeyring(database, createSecretKeyring({ keys: [generateSecretKey()] }));
 
@@ -76,6 +82,7 @@ export async function createTestApi(options: DatabasePolicies = {}) {
     anonymous: () => createCaller(database, null),
     // What the request log still holds belongs in the database, not in a closed one's error.
     close: async () => {
+      if (options.jobs) await jobQueueOf(database).stop();
       await flushBackgroundWrites(database);
       await database.close();
     },

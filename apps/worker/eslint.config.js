@@ -1,0 +1,3 @@
+import config from '@opsledger/eslint-config';
+
+export default config;
