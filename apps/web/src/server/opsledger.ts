@@ -1,7 +1,7 @@
 import { startOpsLedger, type OpsLedger } from '@opsledger/api';
 
 import { serverConfig } from '../env';
-import { credentialsFile } from './credentials-file';
+import { credentialsFile, workerKeyFile } from './credentials-file';
 import { log } from './logging';
 
 /**
@@ -16,6 +16,7 @@ export function opsLedger(): OpsLedger {
     migrationsDir: config.migrationsDir,
     secretKeys: config.secretKeys,
     credentials: credentialsFile(config.dataDir, config.publicUrl, log),
+    workerKey: workerKeyFile(config.dataDir),
     log,
     writeLimits: { importHorizonDays: config.importHorizonDays },
   });

@@ -72,8 +72,13 @@ export function createPostgresDatabase(url: string): Database {
     db,
     query: (text, params = []) => client.unsafe(text, params as never[]) as never,
     async script(text) {
-      // Several statements answer an array of row lists; one statement a row list.
-      const result = (await client.unsafe(text).simple()) as unknown as unknown[];
+      // A script may hold its own BEGIN/COMMIT, which postgres.js allows only on a connection
+      // of its own. Several statements answer an array of row lists; one statement a row list.
+      const reserved = await client.reserve();
+      const result = (await reserved
+        .unsafe(text)
+        .simple()
+        .finally(() => reserved.release())) as unknown as unknown[];
       const last = Array.isArray(result.at(-1)) ? result.at(-1) : result;
       return last as Record<string, unknown>[];
     },
