@@ -9,6 +9,7 @@ import { registerHBlockUserCommands } from './commands/hblock-users';
 import { registerImportCommand } from './commands/import';
 import { registerKeyCommands } from './commands/keys';
 import { registerTeamCommands } from './commands/teams';
+import { registerWorkerJobCommands } from './commands/worker-jobs';
 import { createDiagnostics } from './diagnostics';
 import type { CliIo } from './io';
 
@@ -35,6 +36,7 @@ function buildProgram(io: CliIo): Command {
   registerImportCommand(program, io);
   registerExportCommand(program, io);
   registerHBlockUserCommands(program, io);
+  registerWorkerJobCommands(program, io);
   return program;
 }
 
