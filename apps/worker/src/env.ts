@@ -1,5 +1,4 @@
 import { hostname } from 'node:os';
-
 import { createEnv, type StandardSchemaV1 } from '@t3-oss/env-core';
 import { z } from 'zod';
 
@@ -30,7 +29,9 @@ export interface WorkerConfig {
 function refuse(issues: readonly StandardSchemaV1.Issue[]): never {
   const nameOf = (issue: StandardSchemaV1.Issue) =>
     (issue.path ?? []).map((key) => String(typeof key === 'object' ? key.key : key)).join('.');
-  throw new Error(`Invalid environment: ${issues.map((i) => `${nameOf(i)}: ${i.message}`).join('; ')}`);
+  throw new Error(
+    `Invalid environment: ${issues.map((i) => `${nameOf(i)}: ${i.message}`).join('; ')}`,
+  );
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -47,7 +48,11 @@ export async function workerConfig(source = process.env, waitMs = 120_000): Prom
     emptyStringAsUndefined: true,
     onValidationError: refuse,
   });
-  const dataDir = resolveDataDir({ ...source, INIT_CWD: env.INIT_CWD, OPSLEDGER_DATA_DIR: env.OPSLEDGER_DATA_DIR });
+  const dataDir = resolveDataDir({
+    ...source,
+    INIT_CWD: env.INIT_CWD,
+    OPSLEDGER_DATA_DIR: env.OPSLEDGER_DATA_DIR,
+  });
   const deadline = Date.now() + waitMs;
   for (;;) {
     const file = env.OPSLEDGER_URL && env.OPSLEDGER_KEY ? null : await readCredentials(dataDir);

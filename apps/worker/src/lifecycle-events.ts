@@ -1,5 +1,6 @@
-import type { OpsLedgerClient } from '@opsledger/client';
 import type { Logger } from 'pino';
+
+import type { OpsLedgerClient } from '@opsledger/client';
 
 export type WorkerEvent = 'WorkerStarted' | 'WorkerStopped' | 'WorkerFailed';
 

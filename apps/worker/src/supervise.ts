@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-
 import { pino } from 'pino';
 
 /**
@@ -30,7 +29,10 @@ function startWorker() {
     if (stopping) return;
     // A worker that ran a while earns a quick restart; one that keeps dying waits longer.
     restartPauseMs = Date.now() - startedAt > 60_000 ? 1_000 : Math.min(restartPauseMs * 2, 30_000);
-    log.warn({ code, signal, restartInMs: restartPauseMs }, 'the worker stopped; starting it again');
+    log.warn(
+      { code, signal, restartInMs: restartPauseMs },
+      'the worker stopped; starting it again',
+    );
     setTimeout(() => !stopping && startWorker(), restartPauseMs).unref();
   });
 }

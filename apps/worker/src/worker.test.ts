@@ -1,11 +1,28 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFile, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createTestApi, serveApi, type ServedApi, type TestTeamWithApp } from '@opsledger/api/testing';
+import {
+  createTestApi,
+  serveApi,
+  type ServedApi,
+  type TestTeamWithApp,
+} from '@opsledger/api/testing';
 
 import { startWorker, waitFor, type WorkerProcess } from './testing/worker-process';
 
@@ -81,14 +98,19 @@ describe('the worker, against a real API', () => {
     const { run } = await team.owner.syncs.start({ profileId: profile.id });
     expect(run.status).toBe('pending');
     // A file written to while the run goes on.
-    const writer = setInterval(() => void appendFile(join(source, 'growing.log'), randomBytes(4096)), 5);
+    const writer = setInterval(
+      () => void appendFile(join(source, 'growing.log'), randomBytes(4096)),
+      5,
+    );
     const done = await finished(run.id).finally(() => clearInterval(writer));
 
     expect(done).toMatchObject({ status: 'failed', totalCount: 7, errorCount: 2, successCount: 5 });
     expect(done.reason).toMatch(/escape: symlink points outside the source/);
     expect(done.reason).toMatch(/pipe: not a regular file/);
     expect(await readFile(join(target, 'a/b/c/deep.txt'), 'utf8')).toBe('deep');
-    expect(await readFile(join(target, 'répertoire avec espaces/naïve – файл 文件.txt'), 'utf8')).toBe('unicode');
+    expect(
+      await readFile(join(target, 'répertoire avec espaces/naïve – файл 文件.txt'), 'utf8'),
+    ).toBe('unicode');
     expect((await stat(join(target, 'empty'))).size).toBe(0);
     expect((await stat(join(target, 'dated.bin'))).mtime.toISOString()).toBe(old.toISOString());
     await expect(lstat(join(target, 'escape'))).rejects.toThrow(/ENOENT/);
@@ -121,9 +143,15 @@ describe('the worker, against a real API', () => {
 
     const into = join(dir, 'restored');
     const { run } = await team.owner.backups.restore({ backupId: backup.id, into });
-    expect(await finished(run.id)).toMatchObject({ status: 'succeeded', totalCount: 3, errorCount: 0 });
+    expect(await finished(run.id)).toMatchObject({
+      status: 'succeeded',
+      totalCount: 3,
+      errorCount: 0,
+    });
     for (const file of ['index.html', 'img/ünï côdé/photo.jpg', 'empty']) {
-      expect((await readFile(join(into, file))).equals(await readFile(join(source, file)))).toBe(true);
+      expect((await readFile(join(into, file))).equals(await readFile(join(source, file)))).toBe(
+        true,
+      );
     }
 
     // One byte flipped in the middle of the archive.
@@ -144,13 +172,18 @@ describe('the worker, against a real API', () => {
     const source = join(dir, 'many');
     await mkdir(source, { recursive: true });
     await Promise.all(
-      Array.from({ length: 3000 }, (_, i) => writeFile(join(source, `f${i}.bin`), randomBytes(2048))),
+      Array.from({ length: 3000 }, (_, i) =>
+        writeFile(join(source, `f${i}.bin`), randomBytes(2048)),
+      ),
     );
     for (const w of workers) w.child.kill('SIGKILL');
     const doomed = worker('doomed');
     const profile = await syncProfile(source, join(dir, 'many-copy'));
     const { run, jobId } = await team.owner.syncs.start({ profileId: profile.id });
-    await waitFor('the run to start', async () => (await team.owner.syncs.get({ id: run.id })).status === 'running');
+    await waitFor(
+      'the run to start',
+      async () => (await team.owner.syncs.get({ id: run.id })).status === 'running',
+    );
     doomed.child.kill('SIGKILL');
     await doomed.exited;
 
@@ -179,7 +212,9 @@ describe('the worker, against a real API', () => {
       expect(await finished(run.id)).toMatchObject({ status: 'succeeded', successCount: 1 });
       expect(await terminalEventsOf(run.id)).toHaveLength(1);
       const { events } = await team.owner.events.list({ type: 'system', number: 1000 });
-      expect(events.filter((e) => e.instanceId === run.id && e.name === 'SyncRunning')).toHaveLength(1);
+      expect(
+        events.filter((e) => e.instanceId === run.id && e.name === 'SyncRunning'),
+      ).toHaveLength(1);
     }
   });
 });

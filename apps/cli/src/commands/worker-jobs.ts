@@ -5,8 +5,8 @@ import type { OpsLedgerClient } from '@opsledger/client';
 import { CliError } from '../cli-error';
 import { connect, type ConnectionOptions } from '../connection/connect';
 import type { CliIo } from '../io';
-import { printJson, writeOut } from '../output/write-out';
 import { progressBar } from '../output/progress-bar';
+import { printJson, writeOut } from '../output/write-out';
 
 type Options = ConnectionOptions & { json?: boolean; wait?: boolean };
 
@@ -19,8 +19,12 @@ async function waitForRun(client: OpsLedgerClient, id: string, io: CliIo) {
   const bar = progressBar(io.stderr);
   for (;;) {
     const run = await client.syncs.get.query({ id });
-    const percent = run.totalCount > 0 ? ((run.successCount + run.errorCount) / run.totalCount) * 100 : 0;
-    bar.update(TERMINAL.includes(run.status) ? 100 : percent, `${run.status} ${run.successCount}/${run.totalCount} files`);
+    const percent =
+      run.totalCount > 0 ? ((run.successCount + run.errorCount) / run.totalCount) * 100 : 0;
+    bar.update(
+      TERMINAL.includes(run.status) ? 100 : percent,
+      `${run.status} ${run.successCount}/${run.totalCount} files`,
+    );
     if (TERMINAL.includes(run.status)) {
       bar.done();
       return run;
@@ -51,9 +55,15 @@ async function report(
   problem: string | null,
 ) {
   if (options.json) await printJson(io.stdout, outcome);
-  else await writeOut(io.stdout, `${what} ${outcome.id}: ${outcome.status}${problem ? ` (${problem})` : ''}\n`);
+  else
+    await writeOut(
+      io.stdout,
+      `${what} ${outcome.id}: ${outcome.status}${problem ? ` (${problem})` : ''}\n`,
+    );
   if (outcome.status !== 'succeeded' && options.wait) {
-    throw new CliError(`${what} ${outcome.id} ended ${outcome.status}${problem ? `: ${problem}` : ''}`);
+    throw new CliError(
+      `${what} ${outcome.id} ended ${outcome.status}${problem ? `: ${problem}` : ''}`,
+    );
   }
 }
 
@@ -70,7 +80,13 @@ export function registerWorkerJobCommands(program: Command, io: CliIo): void {
     .option('--json', 'print {"id"} as JSON')
     .action(async (_options, command: Command) => {
       const options = command.optsWithGlobals<
-        Options & { app: string; source: string; target: string; delete?: boolean; schedule?: string }
+        Options & {
+          app: string;
+          source: string;
+          target: string;
+          delete?: boolean;
+          schedule?: string;
+        }
       >();
       const { client } = await connect(options, io.env);
       const profile = await client.syncProfiles.create.mutate({
@@ -81,7 +97,10 @@ export function registerWorkerJobCommands(program: Command, io: CliIo): void {
         schedule: options.schedule ?? null,
       });
       if (options.json) return printJson(io.stdout, { id: profile.id });
-      await writeOut(io.stdout, `created sync profile ${profile.id}${profile.nextRunAt ? ` (next run ${profile.nextRunAt})` : ''}\n`);
+      await writeOut(
+        io.stdout,
+        `created sync profile ${profile.id}${profile.nextRunAt ? ` (next run ${profile.nextRunAt})` : ''}\n`,
+      );
     });
   profiles
     .command('schedule')
@@ -91,15 +110,21 @@ export function registerWorkerJobCommands(program: Command, io: CliIo): void {
     .option('--none', 'remove the schedule')
     .option('--json', 'print the profile as JSON')
     .action(async (_options, command: Command) => {
-      const options = command.optsWithGlobals<Options & { profile: string; schedule?: string; none?: boolean }>();
-      if (!options.none && !options.schedule) throw new CliError('--schedule <cron> or --none is required');
+      const options = command.optsWithGlobals<
+        Options & { profile: string; schedule?: string; none?: boolean }
+      >();
+      if (!options.none && !options.schedule)
+        throw new CliError('--schedule <cron> or --none is required');
       const { client } = await connect(options, io.env);
       const profile = await client.syncProfiles.update.mutate({
         id: options.profile,
         schedule: options.none ? null : (options.schedule ?? null),
       });
       if (options.json) return printJson(io.stdout, profile);
-      await writeOut(io.stdout, `sync profile ${profile.id}: schedule ${profile.schedule ?? 'none'}\n`);
+      await writeOut(
+        io.stdout,
+        `sync profile ${profile.id}: schedule ${profile.schedule ?? 'none'}\n`,
+      );
     });
 
   program
@@ -128,15 +153,25 @@ export function registerWorkerJobCommands(program: Command, io: CliIo): void {
     .option('--wait', 'follow the backup to its end; exit non-zero when it failed')
     .option('--json', 'print the backup as JSON')
     .action(async (_options, command: Command) => {
-      const options = command.optsWithGlobals<Options & { app: string; source: string; target: string }>();
+      const options = command.optsWithGlobals<
+        Options & { app: string; source: string; target: string }
+      >();
       const { client } = await connect(options, io.env);
       const started = await client.backups.start.mutate({
         appDid: options.app,
         source: options.source,
         target: options.target,
       });
-      const backup = options.wait ? await waitForBackup(client, started.backup.id, io) : started.backup;
-      await report(io, options, 'backup', backup, backup.status === 'succeeded' ? null : backup.message);
+      const backup = options.wait
+        ? await waitForBackup(client, started.backup.id, io)
+        : started.backup;
+      await report(
+        io,
+        options,
+        'backup',
+        backup,
+        backup.status === 'succeeded' ? null : backup.message,
+      );
     });
   backups
     .command('restore')
@@ -148,7 +183,10 @@ export function registerWorkerJobCommands(program: Command, io: CliIo): void {
     .action(async (_options, command: Command) => {
       const options = command.optsWithGlobals<Options & { backup: string; into: string }>();
       const { client } = await connect(options, io.env);
-      const started = await client.backups.restore.mutate({ backupId: options.backup, into: options.into });
+      const started = await client.backups.restore.mutate({
+        backupId: options.backup,
+        into: options.into,
+      });
       const run = options.wait ? await waitForRun(client, started.run.id, io) : started.run;
       await report(io, options, 'restore', run, run.reason);
     });

@@ -14,7 +14,9 @@ export function progressBar(stream: Writable) {
       if (!tty) return;
       const bounded = Math.max(0, Math.min(100, Math.round(percent)));
       const filled = Math.round((bounded / 100) * WIDTH);
-      stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${String(bounded).padStart(3)}% ${label}\x1b[K`);
+      stream.write(
+        `\r[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${String(bounded).padStart(3)}% ${label}\x1b[K`,
+      );
       drawn = true;
     },
     done() {

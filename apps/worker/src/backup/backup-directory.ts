@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import type { Dirent } from 'node:fs';
+import { createWriteStream, type Dirent } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-
 import { create } from 'tar';
 
 import { sha256Of, tempPathFor } from '../sync/file-copy';
@@ -37,7 +35,11 @@ export interface BackupOptions {
 }
 
 /** Regular files under `root` (relative paths), and what was left out. */
-async function listFiles(root: string, dir = '', found = { files: [] as string[], skipped: [] as string[] }) {
+async function listFiles(
+  root: string,
+  dir = '',
+  found = { files: [] as string[], skipped: [] as string[] },
+) {
   const children: Dirent[] = await readdir(join(root, dir), { withFileTypes: true });
   for (const child of children) {
     const path = dir ? `${dir}/${child.name}` : child.name;
@@ -101,9 +103,7 @@ export async function backupDirectory(options: BackupOptions): Promise<BackupOut
     },
   });
   try {
-    const stopped = options.signal
-      ? { signal: options.signal }
-      : {};
+    const stopped = options.signal ? { signal: options.signal } : {};
     await pipeline(pack, tap, createWriteStream(temp), stopped);
     await writeFile(`${manifestPath}.tmp`, `${JSON.stringify(manifest)}\n`);
     await rename(temp, archive);

@@ -16,7 +16,12 @@ const BackupJobData = z.object({
 export const backupJob: JobHandler = async (job, { client, signal, log }) => {
   const data = BackupJobData.parse(job.data);
   const id = data.run.id;
-  await client.backups.update.mutate({ id, status: 'running', progress: 0, message: 'listing files' });
+  await client.backups.update.mutate({
+    id,
+    status: 'running',
+    progress: 0,
+    message: 'listing files',
+  });
   let reporting = Promise.resolve();
   let lastReport = 0;
   try {
@@ -37,7 +42,10 @@ export const backupJob: JobHandler = async (job, { client, signal, log }) => {
       },
     });
     await reporting;
-    const skipped = outcome.skipped.length > 0 ? `; left out (not regular files): ${outcome.skipped.slice(0, 5).join(', ')}` : '';
+    const skipped =
+      outcome.skipped.length > 0
+        ? `; left out (not regular files): ${outcome.skipped.slice(0, 5).join(', ')}`
+        : '';
     await client.backups.update.mutate({
       id,
       status: 'succeeded',
@@ -59,7 +67,11 @@ export const backupJob: JobHandler = async (job, { client, signal, log }) => {
     await reporting;
     // The attempt failed; the record says why while the queue decides whether to retry.
     await client.backups.update
-      .mutate({ id, status: 'running', message: `attempt ${job.attempt} failed: ${(error as Error).message}` })
+      .mutate({
+        id,
+        status: 'running',
+        message: `attempt ${job.attempt} failed: ${(error as Error).message}`,
+      })
       .catch(() => undefined);
     throw error;
   }

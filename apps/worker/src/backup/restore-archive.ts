@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import type { Dirent } from 'node:fs';
+import { createReadStream, type Dirent } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-
 import { extract } from 'tar';
 
 import { sha256Of } from '../sync/file-copy';
@@ -92,10 +90,14 @@ export async function restoreArchive(options: RestoreOptions): Promise<RestoreOu
   try {
     manifest = JSON.parse(await readFile(options.manifest, 'utf8')) as Manifest;
   } catch (error) {
-    throw new RestoreError(`the manifest ${options.manifest} cannot be read: ${(error as Error).message}`);
+    throw new RestoreError(
+      `the manifest ${options.manifest} cannot be read: ${(error as Error).message}`,
+    );
   }
   const actual = await sha256Of(options.archive).catch((error: unknown) => {
-    throw new RestoreError(`the archive ${options.archive} cannot be read: ${(error as Error).message}`);
+    throw new RestoreError(
+      `the archive ${options.archive} cannot be read: ${(error as Error).message}`,
+    );
   });
   if (actual !== options.archiveSha256) {
     throw new RestoreError(
@@ -103,7 +105,10 @@ export async function restoreArchive(options: RestoreOptions): Promise<RestoreOu
     );
   }
   await mkdir(dirname(into), { recursive: true });
-  const staging = join(dirname(into), `.${basename(into)}.opsledger-restore-${randomBytes(6).toString('hex')}`);
+  const staging = join(
+    dirname(into),
+    `.${basename(into)}.opsledger-restore-${randomBytes(6).toString('hex')}`,
+  );
   await mkdir(staging);
   try {
     try {

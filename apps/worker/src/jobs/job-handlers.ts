@@ -1,6 +1,7 @@
-import type { ClaimedJob } from '@opsledger/domain';
-import type { OpsLedgerClient } from '@opsledger/client';
 import type { Logger } from 'pino';
+
+import type { OpsLedgerClient } from '@opsledger/client';
+import type { ClaimedJob } from '@opsledger/domain';
 
 /** What a handler gets besides the job. */
 export interface JobContext {

@@ -1,6 +1,7 @@
+import type { Logger } from 'pino';
+
 import type { OpsLedgerClient } from '@opsledger/client';
 import type { ClaimedJob } from '@opsledger/domain';
-import type { Logger } from 'pino';
 
 import type { JobHandlers } from './job-handlers';
 
@@ -38,15 +39,18 @@ async function runJob(options: JobLoopOptions, job: ClaimedJob) {
   options.stop.addEventListener('abort', onStop);
   let leaseLost = false;
   // Three heartbeats per lease: one lost to a slow request does not cost the job.
-  const beat = setInterval(() => {
-    client.jobs.heartbeat.mutate(lease).catch((error: unknown) => {
-      if (/lease .* is lost/.test(messageOf(error))) {
-        leaseLost = true;
-        abort.abort();
-      }
-      log.warn({ job: job.id, err: messageOf(error) }, 'heartbeat failed');
-    });
-  }, (job.leaseSeconds * 1000) / 3);
+  const beat = setInterval(
+    () => {
+      client.jobs.heartbeat.mutate(lease).catch((error: unknown) => {
+        if (/lease .* is lost/.test(messageOf(error))) {
+          leaseLost = true;
+          abort.abort();
+        }
+        log.warn({ job: job.id, err: messageOf(error) }, 'heartbeat failed');
+      });
+    },
+    (job.leaseSeconds * 1000) / 3,
+  );
   const jobLog = log.child({ job: job.id, kind: job.kind, attempt: job.attempt });
   jobLog.info('job started');
   try {
@@ -62,9 +66,11 @@ async function runJob(options: JobLoopOptions, job: ClaimedJob) {
       return;
     }
     jobLog.warn({ err: messageOf(error) }, 'job attempt failed');
-    await client.jobs.fail.mutate({ ...lease, error: messageOf(error).slice(0, 9_000) }).catch(
-      (failure: unknown) => jobLog.error({ err: messageOf(failure) }, 'could not report the failure'),
-    );
+    await client.jobs.fail
+      .mutate({ ...lease, error: messageOf(error).slice(0, 9_000) })
+      .catch((failure: unknown) =>
+        jobLog.error({ err: messageOf(failure) }, 'could not report the failure'),
+      );
     options.onFailure?.(`job ${job.id} (${job.kind}) failed: ${messageOf(error)}`);
   } finally {
     options.stop.removeEventListener('abort', onStop);

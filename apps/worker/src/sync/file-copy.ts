@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, type Stats } from 'node:fs';
 import { copyFile, lstat, rename, rm, utimes } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Stats } from 'node:fs';
 
 /** A temporary name beside `path`: same directory, so the final rename is atomic. */
 export const tempPathFor = (path: string) =>

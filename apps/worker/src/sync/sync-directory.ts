@@ -118,7 +118,8 @@ async function syncLink(sourceRoot: string, entry: Entry, target: string) {
   } catch {
     throw new Error('symlink does not resolve (dangling); not followed');
   }
-  if (!inside(sourceRoot, resolved)) throw new Error('symlink points outside the source; not followed');
+  if (!inside(sourceRoot, resolved))
+    throw new Error('symlink points outside the source; not followed');
   if (isAbsolute(destination)) throw new Error('symlink is absolute; not recreated in the target');
   const temp = `${target}.opsledger-link.tmp`;
   await rm(temp, { force: true });
@@ -129,7 +130,8 @@ async function syncLink(sourceRoot: string, entry: Entry, target: string) {
 async function copyOne(root: string, targetRoot: string, entry: Entry): Promise<boolean> {
   const source = join(root, entry.path);
   const target = join(targetRoot, entry.path);
-  if (entry.kind === 'other') throw new Error('not a regular file (a FIFO, socket or device); skipped');
+  if (entry.kind === 'other')
+    throw new Error('not a regular file (a FIFO, socket or device); skipped');
   await mkdir(resolve(target, '..'), { recursive: true });
   if (entry.kind === 'symlink') {
     await syncLink(root, entry, target);
@@ -206,7 +208,7 @@ export async function syncDirectory(options: SyncOptions): Promise<SyncOutcome> 
       continue;
     }
     kept.add(item.path);
-    for (let dir = item.path; dir.includes('/'); ) {
+    for (let dir = item.path; dir.includes('/');) {
       dir = dir.slice(0, dir.lastIndexOf('/'));
       kept.add(dir);
     }

@@ -61,7 +61,10 @@ export type BackgroundTask = (queue: JobQueue) => Promise<void>;
 export async function startJobQueue(
   database: Database,
   options: JobQueueOptions = {},
-  tasks: { every: keyof Pick<JobQueueOptions, 'sweepIntervalMs' | 'scheduleIntervalMs'>; run: BackgroundTask }[] = [],
+  tasks: {
+    every: keyof Pick<JobQueueOptions, 'sweepIntervalMs' | 'scheduleIntervalMs'>;
+    run: BackgroundTask;
+  }[] = [],
 ): Promise<JobQueue> {
   const existing = queues.of(database);
   if (existing) return existing;

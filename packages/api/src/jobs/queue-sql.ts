@@ -10,7 +10,7 @@ function arrayLiteral(values: unknown[]): string {
   const items = values.map((value) =>
     value === null || value === undefined
       ? 'NULL'
-      : `"${String(value).replace(/[\\"]/g, (c) => `\\${c}`)}"`,
+      : `"${(typeof value === 'object' ? JSON.stringify(value) : String(value as string | number)).replace(/[\\"]/g, (c) => `\\${c}`)}"`,
   );
   return `{${items.join(',')}}`;
 }

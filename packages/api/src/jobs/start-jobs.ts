@@ -10,7 +10,10 @@ import { startJobQueue, type JobQueue, type JobQueueOptions } from './job-queue'
  */
 export function startJobs(database: Database, options: JobQueueOptions = {}): Promise<JobQueue> {
   return startJobQueue(database, options, [
-    { every: 'sweepIntervalMs', run: async (queue) => void (await sweepExpiredLeases(database, queue)) },
+    {
+      every: 'sweepIntervalMs',
+      run: async (queue) => void (await sweepExpiredLeases(database, queue)),
+    },
     { every: 'scheduleIntervalMs', run: async () => void (await runDueSchedules(database)) },
   ]);
 }

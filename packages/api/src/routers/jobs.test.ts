@@ -25,7 +25,10 @@ describe('the job queue', () => {
 
     const job = await claim(team);
     expect(job).toMatchObject({ id: started.jobId, kind: 'sync', attempt: 1 });
-    expect(job?.data).toMatchObject({ run: { kind: 'sync', id: started.run.id }, source: '/srv/a' });
+    expect(job?.data).toMatchObject({
+      run: { kind: 'sync', id: started.run.id },
+      source: '/srv/a',
+    });
     // Nobody else gets it while it is held.
     expect(await claim(team)).toBeNull();
     const lease = { id: started.jobId, leaseToken: job?.leaseToken ?? '' };
@@ -40,9 +43,9 @@ describe('the job queue', () => {
     const other = await api.newTeamWithApp({ name: 'Other' });
     await team.owner.syncs.start({ profileId: (await profileOf(team)).id });
     expect(await claim(other, 300)).toBeNull();
-    await expect(other.owner.syncs.start({ profileId: (await profileOf(team)).id })).rejects.toThrow(
-      /profileId: sync profile .* not found/,
-    );
+    await expect(
+      other.owner.syncs.start({ profileId: (await profileOf(team)).id }),
+    ).rejects.toThrow(/profileId: sync profile .* not found/);
   });
 
   it('reclaims a job whose worker stopped heartbeating, and fails it with its run after the last retry', async () => {

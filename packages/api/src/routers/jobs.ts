@@ -1,7 +1,14 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 
-import { ClaimJobInput, CompleteJobInput, FailJobInput, JOB_KINDS, JobKind, JobLease } from '@opsledger/domain';
+import {
+  ClaimJobInput,
+  CompleteJobInput,
+  FailJobInput,
+  JOB_KINDS,
+  JobKind,
+  JobLease,
+} from '@opsledger/domain';
 
 import { claimJob } from '../services/jobs/claim-job';
 import { getJob } from '../services/jobs/get-job';
@@ -16,7 +23,9 @@ export const jobsRouter = {
   heartbeat: writeProcedure.input(JobLease).mutation(heartbeatJob),
   complete: writeProcedure.input(CompleteJobInput).mutation(completeJob),
   fail: writeProcedure.input(FailJobInput).mutation(failJob),
-  get: readProcedure.input(GetJobInput).query(({ ctx, input }) =>
-    getJob({ ctx, input, kinds: input.kind ? [input.kind] : Object.values(JOB_KINDS) }),
-  ),
+  get: readProcedure
+    .input(GetJobInput)
+    .query(({ ctx, input }) =>
+      getJob({ ctx, input, kinds: input.kind ? [input.kind] : Object.values(JOB_KINDS) }),
+    ),
 } satisfies TRPCRouterRecord;

@@ -8,10 +8,10 @@ import {
   UpdateSyncRunInput,
 } from '@opsledger/domain';
 
+import { startSync } from '../services/sync-profiles/start-sync';
 import { createSyncRun } from '../services/sync-runs/create-sync-run';
 import { getSyncRun } from '../services/sync-runs/get-sync-run';
 import { listSyncRuns } from '../services/sync-runs/list-sync-runs';
-import { startSync } from '../services/sync-profiles/start-sync';
 import { updateSyncRun } from '../services/sync-runs/update-sync-run';
 import { readProcedure, writeProcedure } from '../trpc';
 

@@ -6,6 +6,8 @@ import type { App, Role } from '@opsledger/domain';
 
 import type { FailedAuthLimits } from '../auth/failed-auth/failed-auth-limits';
 import { createCaller } from '../caller';
+import { jobQueueOf, type JobQueueOptions } from '../jobs/job-queue';
+import { startJobs } from '../jobs/start-jobs';
 import {
   applyDatabasePolicies,
   flushBackgroundWrites,
@@ -15,8 +17,6 @@ import { bindSecretKeyring } from '../secrets/credential-secrets';
 import { generateSecretKey } from '../secrets/sealed-secret';
 import { createSecretKeyring } from '../secrets/secret-keyring';
 import { createTeam } from '../services/teams/create-team';
-import { jobQueueOf, type JobQueueOptions } from '../jobs/job-queue';
-import { startJobs } from '../jobs/start-jobs';
 import { provenApp, type AppFields, type AppSigner } from './app-wallets';
 
 /** Founds a team with its first owner key, for programs that seed their own (the bench). */

@@ -46,7 +46,14 @@ export type CompleteJobInput = z.infer<typeof CompleteJobInput>;
 export const FailJobInput = JobLease.extend({ error: Text });
 export type FailJobInput = z.infer<typeof FailJobInput>;
 
-export const JOB_STATES = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'] as const;
+export const JOB_STATES = [
+  'created',
+  'retry',
+  'active',
+  'completed',
+  'cancelled',
+  'failed',
+] as const;
 
 export const JobInfo = z.object({
   id: z.uuid(),

@@ -25,7 +25,9 @@ export async function heartbeatJob({ ctx, input }: { ctx: ServiceContext; input:
   const [row] = await ctx.database.db
     .update(jobLeases)
     .set({ expiresAt: new Date(now.getTime() + leaseSeconds * 1000).toISOString() })
-    .where(and(leaseOf(ctx, input), gt(jobLeases.expiresAt, sql`${now.toISOString()}::timestamptz`)))
+    .where(
+      and(leaseOf(ctx, input), gt(jobLeases.expiresAt, sql`${now.toISOString()}::timestamptz`)),
+    )
     .returning({ expiresAt: jobLeases.expiresAt });
   if (!row) throw leaseLost(input.id);
   return { leaseSeconds };
@@ -35,7 +37,10 @@ export async function heartbeatJob({ ctx, input }: { ctx: ServiceContext; input:
 async function settle(
   ctx: ServiceContext,
   input: JobLease,
-  action: (lease: LeaseRow, db: { db: ReturnType<ReturnType<typeof jobQueueOf>['inTransaction']>['db'] }) => Promise<void>,
+  action: (
+    lease: LeaseRow,
+    db: { db: ReturnType<ReturnType<typeof jobQueueOf>['inTransaction']>['db'] },
+  ) => Promise<void>,
 ) {
   const queue = jobQueueOf(ctx.database);
   return ctx.database.transaction(async ({ db, raw }) => {
@@ -46,7 +51,13 @@ async function settle(
   });
 }
 
-export async function completeJob({ ctx, input }: { ctx: ServiceContext; input: CompleteJobInput }) {
+export async function completeJob({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: CompleteJobInput;
+}) {
   const queue = jobQueueOf(ctx.database);
   await settle(ctx, input, async (lease, db) => {
     await queue.boss.complete(lease.queue, input.id, input.output ?? {}, db);

@@ -1,9 +1,8 @@
-import { jobLeases, lt, sql } from '@opsledger/db';
+import { jobLeases, lt, sql, type Database } from '@opsledger/db';
 
 import type { JobQueue } from '../../jobs/job-queue';
 import { logger } from '../../logging/logger';
 import { failRunOfJob, queueContext } from './job-runs';
-import type { Database } from '@opsledger/db';
 
 /**
  * Leases whose worker stopped heartbeating (killed, hung, cut off) are ended and their jobs
@@ -18,7 +17,12 @@ export async function sweepExpiredLeases(database: Database, queue: JobQueue): P
       .returning();
     for (const lease of rows) {
       const error = `worker ${lease.workerId} stopped heartbeating; its lease expired`;
-      await queue.boss.fail(lease.queue, lease.jobId, { message: error }, queue.inTransaction(raw.query));
+      await queue.boss.fail(
+        lease.queue,
+        lease.jobId,
+        { message: error },
+        queue.inTransaction(raw.query),
+      );
     }
     return rows;
   });

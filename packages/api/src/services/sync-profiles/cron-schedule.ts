@@ -8,10 +8,16 @@ import { invalidField } from '../../errors';
  */
 export function nextRunOf(schedule: string, after: Date, field = 'schedule'): string {
   if (schedule.trim().split(/\s+/).length !== 5) {
-    throw invalidField(field, 'must be a five-field cron expression (minute hour day month weekday)');
+    throw invalidField(
+      field,
+      'must be a five-field cron expression (minute hour day month weekday)',
+    );
   }
   try {
-    return cronParser.parseExpression(schedule, { currentDate: after, tz: 'UTC' }).next().toISOString();
+    return cronParser
+      .parseExpression(schedule, { currentDate: after, tz: 'UTC' })
+      .next()
+      .toISOString();
   } catch (error) {
     throw invalidField(field, `is not a cron expression (${(error as Error).message})`);
   }

@@ -3,8 +3,8 @@ import { and, eq, isNotNull, lte, sql, syncProfiles, type Database } from '@opsl
 import { logger } from '../../logging/logger';
 import { queueContext } from '../jobs/job-runs';
 import { nextRunOf } from './cron-schedule';
-import { selectSyncProfiles } from './sync-profile-rows';
 import { enqueueSync } from './start-sync';
+import { selectSyncProfiles } from './sync-profile-rows';
 
 /** Profiles fired per sweep, at most: the rest wait for the next one. */
 const BATCH = 50;

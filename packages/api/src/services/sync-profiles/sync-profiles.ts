@@ -59,7 +59,7 @@ export async function updateSyncProfile({
   const current = await findSyncProfile(ctx, input.id);
   const now = new Date();
   const scheduleChanged = input.schedule !== undefined;
-  const schedule = scheduleChanged ? input.schedule ?? null : current.schedule;
+  const schedule = scheduleChanged ? (input.schedule ?? null) : current.schedule;
   const [row] = await ctx.database.db
     .update(syncProfiles)
     .set({
@@ -80,7 +80,13 @@ export async function updateSyncProfile({
   return syncProfileFromRow({ ...row, appDid: current.appDid });
 }
 
-export async function getSyncProfile({ ctx, input }: { ctx: ServiceContext; input: SyncProfileRef }) {
+export async function getSyncProfile({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: SyncProfileRef;
+}) {
   return syncProfileFromRow(await findSyncProfile(ctx, input.id));
 }
 
