@@ -5,6 +5,7 @@ import { formatResult, passed, type BenchResult } from './measure/report';
 import { timed } from './measure/stats';
 import { openBenchDatabase } from './setup/bench-database';
 import { benchSummary } from './summary/summary-bench';
+import { benchWorker } from './worker/worker-bench';
 
 /**
  * Sizes per database. PostgreSQL gets the sizes the issue names; the embedded PGlite, a single
@@ -31,10 +32,17 @@ async function main() {
   };
   const { ms } = await timed(async () => {
     try {
-      report(await phase('(a)', () => benchIngest(bench.database, sizes.ingestRowsPerRound)));
-      const list = await phase('(b)', () => benchList(bench.database, sizes.listEvents));
-      report(list.result);
-      report(await phase('(c)', () => benchSummary(bench.database, list.firstPage)));
+      if (env.runs('api')) {
+        report(await phase('(a)', () => benchIngest(bench.database, sizes.ingestRowsPerRound)));
+        const list = await phase('(b)', () => benchList(bench.database, sizes.listEvents));
+        report(list.result);
+        report(await phase('(c)', () => benchSummary(bench.database, list.firstPage)));
+      }
+      if (env.runs('worker')) {
+        for (const result of await phase('(d-g)', () => benchWorker(env.workerSizes))) {
+          report(result);
+        }
+      }
     } finally {
       await bench.dispose();
     }

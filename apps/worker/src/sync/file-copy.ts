@@ -1,16 +1,29 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, type Stats } from 'node:fs';
-import { copyFile, lstat, rename, rm, utimes } from 'node:fs/promises';
+import { copyFile, lstat, open, rename, rm, utimes } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** A temporary name beside `path`: same directory, so the final rename is atomic. */
 export const tempPathFor = (path: string) =>
   join(dirname(path), `.${basename(path)}.opsledger-${randomBytes(6).toString('hex')}.tmp`);
 
+/** Files up to this size are read whole: a stream per small file costs more than its bytes. */
+const WHOLE_READ_BYTES = 8 * 1024 * 1024;
+
 export async function sha256Of(path: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  const handle = await open(path, 'r');
+  try {
+    if ((await handle.stat()).size <= WHOLE_READ_BYTES) {
+      return hash.update(await handle.readFile()).digest('hex');
+    }
+    for await (const chunk of handle.createReadStream({ autoClose: false })) {
+      hash.update(chunk as Buffer);
+    }
+    return hash.digest('hex');
+  } finally {
+    await handle.close();
+  }
 }
 
 export class ChangedDuringCopyError extends Error {
