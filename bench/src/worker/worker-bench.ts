@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { backupDirectory, syncDirectory } from '@opsledger/worker/engine';
 
 import type { BenchResult } from '../measure/report';
-import { interleavedMedians } from '../measure/stats';
+import { median, timed } from '../measure/stats';
 
 const run = promisify(execFile);
 
@@ -55,25 +55,25 @@ export async function benchWorker(sizes: WorkerBenchSizes): Promise<BenchResult[
     const fresh = () => join(dir, `out-${n++}`);
     const clean = () => run('sh', ['-c', `rm -rf ${dir}/out-*`]);
 
+    // In turns (ours, theirs, ours, ...) so drift on a shared machine touches both alike; each
+    // into a fresh target, removed outside the timing.
     const pair = async (
       ours: () => Promise<unknown>,
       theirs: () => Promise<unknown>,
       samples: number,
     ) => {
-      const [a, b] = await interleavedMedians(
-        [
-          async () => {
-            await ours();
-            await clean();
-          },
-          async () => {
-            await theirs();
-            await clean();
-          },
-        ],
-        { warmUp: 1, samples },
-      );
-      return { ours: a ?? 0, theirs: b ?? 0 };
+      const times = { ours: [] as number[], theirs: [] as number[] };
+      for (let round = 0; round < samples; round++) {
+        for (const [side, work] of [
+          ['ours', ours],
+          ['theirs', theirs],
+        ] as const) {
+          const { ms } = await timed(work);
+          times[side].push(ms);
+          await clean();
+        }
+      }
+      return { ours: median(times.ours), theirs: median(times.theirs) };
     };
     const results: BenchResult[] = [];
     const result = (

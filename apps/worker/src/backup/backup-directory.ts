@@ -4,6 +4,7 @@ import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import { create } from 'tar';
 
 import { sha256Of, tempPathFor } from '../sync/file-copy';
@@ -79,7 +80,6 @@ export async function backupDirectory(options: BackupOptions): Promise<BackupOut
   let packed = 0;
   const pack = create(
     {
-      gzip: { level: 6 },
       cwd: options.source,
       portable: true,
       onWriteEntry: (entry) => {
@@ -104,7 +104,9 @@ export async function backupDirectory(options: BackupOptions): Promise<BackupOut
   });
   try {
     const stopped = options.signal ? { signal: options.signal } : {};
-    await pipeline(pack, tap, createWriteStream(temp), stopped);
+    // gzip through Node's zlib stream: it compresses on libuv's thread pool while tar reads the
+    // next files, as `tar | gzip` runs in two processes (tar's own gzip would share one thread).
+    await pipeline(pack, createGzip({ level: 6 }), tap, createWriteStream(temp), stopped);
     await writeFile(`${manifestPath}.tmp`, `${JSON.stringify(manifest)}\n`);
     await rename(temp, archive);
     await rename(`${manifestPath}.tmp`, manifestPath);
