@@ -157,7 +157,8 @@ describe('the worker, against a real API', () => {
     // One byte flipped in the middle of the archive.
     const archive = done.metadata.archive as string;
     const bytes = await readFile(archive);
-    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = (bytes[middle] ?? 0) ^ 0xff;
     await writeFile(archive, bytes);
     const elsewhere = join(dir, 'restored-again');
     const bad = await team.owner.backups.restore({ backupId: backup.id, into: elsewhere });
