@@ -35,7 +35,7 @@ const workers: WorkerProcess[] = [];
 
 beforeAll(async () => {
   api = await createTestApi({
-    jobs: { leaseSeconds: 2, retryLimit: 2, retryDelaySeconds: 1, sweepIntervalMs: 250 },
+    jobs: { leaseSeconds: 2, retryLimit: 5, retryDelaySeconds: 1, sweepIntervalMs: 250 },
   });
   served = await serveApi(api.database);
   team = await api.newTeamWithApp({ name: 'Files' });
@@ -196,6 +196,26 @@ describe('the worker, against a real API', () => {
     const job = await team.owner.jobs.get({ id: jobId });
     expect(job.state).toBe('completed');
     expect(job.retryCount).toBeGreaterThanOrEqual(1);
+    expect(await terminalEventsOf(run.id)).toHaveLength(1);
+  });
+
+  it('on SIGTERM stops at the next file, hands the job back and records its stop', async () => {
+    for (const w of workers) w.child.kill('SIGTERM');
+    const polite = worker('polite');
+    const profile = await syncProfile(join(dir, 'many'), join(dir, 'many-copy-2'));
+    const { run } = await team.owner.syncs.start({ profileId: profile.id });
+    await waitFor(
+      'the run to start',
+      async () => (await team.owner.syncs.get({ id: run.id })).status === 'running',
+    );
+    polite.child.kill('SIGTERM');
+    expect(await polite.exited).toBe(0);
+    const { events } = await team.owner.events.list({ type: 'system', number: 1000 });
+    expect(
+      events.filter((e) => e.module === 'Worker' && e.instanceId === 'polite').map((e) => e.name),
+    ).toEqual(expect.arrayContaining(['WorkerStarted', 'WorkerStopped']));
+    worker('after');
+    expect(await finished(run.id)).toMatchObject({ status: 'succeeded', successCount: 3000 });
     expect(await terminalEventsOf(run.id)).toHaveLength(1);
   });
 
