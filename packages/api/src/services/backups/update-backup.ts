@@ -18,11 +18,10 @@ export async function updateBackup({
   ctx: ServiceContext;
   input: UpdateBackupInput;
 }): Promise<Backup> {
-  const times = checkRunTimes(
-    ctx,
-    { startedAt: input.startedAt, finishedAt: input.finishedAt },
-    ['startedAt', 'finishedAt'],
-  );
+  const times = checkRunTimes(ctx, { startedAt: input.startedAt, finishedAt: input.finishedAt }, [
+    'startedAt',
+    'finishedAt',
+  ]);
   return writeRunChange(ctx, async ({ db }, now) => {
     const [current] = await selectBackups(db)
       .where(backupOfTeam(ctx, eq(backups.id, input.id)))

@@ -43,11 +43,14 @@ describe('run records with their real times', () => {
     const team = await api.newTeamWithApp({ name: 'App' });
     const base = { appDid: team.appDid, source: '/a', target: '/b' };
     await expect(
-      team.owner.syncs.create({ ...base, createdAt: new Date(Date.now() + 3_600_000).toISOString() }),
+      team.owner.syncs.create({
+        ...base,
+        createdAt: new Date(Date.now() + 3_600_000).toISOString(),
+      }),
     ).rejects.toThrow(/^createdAt: must not be more than 5 minutes in the future/);
-    await expect(team.owner.syncs.create({ ...base, createdAt: '1990-01-01T00:00:00Z' })).rejects.toThrow(
-      /^createdAt: must not be more than 3650 days in the past/,
-    );
+    await expect(
+      team.owner.syncs.create({ ...base, createdAt: '1990-01-01T00:00:00Z' }),
+    ).rejects.toThrow(/^createdAt: must not be more than 3650 days in the past/);
     await expect(
       team.owner.syncs.create({ ...base, createdAt: daysAgo(1), finishedAt: daysAgo(2) }),
     ).rejects.toThrow(/^finishedAt: must not be before createdAt/);

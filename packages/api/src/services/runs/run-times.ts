@@ -1,6 +1,6 @@
+import type { ServiceContext } from '../../context';
 import { invalidField } from '../../errors';
 import { checkWriterTime, writeLimitsOf } from '../write-limits';
-import type { ServiceContext } from '../../context';
 
 /**
  * Real times a writer gives a run (imported history), checked against the same bounds as

@@ -22,11 +22,10 @@ export async function createSyncRun({
 }): Promise<SyncRun> {
   const app = await findAppByDid(ctx, input.appDid);
   const status = input.status ?? 'initial';
-  const times = checkRunTimes(
-    ctx,
-    { createdAt: input.createdAt, finishedAt: input.finishedAt },
-    ['createdAt', 'finishedAt'],
-  );
+  const times = checkRunTimes(ctx, { createdAt: input.createdAt, finishedAt: input.finishedAt }, [
+    'createdAt',
+    'finishedAt',
+  ]);
   return writeRunChange(ctx, async ({ db }, now) => {
     const [row] = await db
       .insert(syncRuns)
