@@ -193,8 +193,11 @@ describe('the worker, against a real API', () => {
     expect(done).toMatchObject({ status: 'succeeded', totalCount: 3000, successCount: 3000 });
     // Retried at least once: a worker killed while its claim was still waiting on the API can
     // also be handed the job (its lease then expires the same way).
-    const job = await team.owner.jobs.get({ id: jobId });
-    expect(job.state).toBe('completed');
+    // The run is reported finished just before the job is completed.
+    const job = await waitFor('the job to complete', async () => {
+      const info = await team.owner.jobs.get({ id: jobId });
+      return info.state === 'completed' ? info : null;
+    });
     expect(job.retryCount).toBeGreaterThanOrEqual(1);
     expect(await terminalEventsOf(run.id)).toHaveLength(1);
   });
