@@ -1,15 +1,34 @@
 import { createEnv } from '@t3-oss/env-core';
+import { z } from 'zod';
 
 import { PostgresUrl } from '@opsledger/domain';
 
 /**
- * The bench's one setting. With DATABASE_URL it measures PostgreSQL (in a database of its own
+ * The bench's settings. With DATABASE_URL it measures PostgreSQL (in a database of its own
  * next to the given one); without it, a fresh embedded PGlite in a temporary directory.
  */
 const parsed = createEnv({
-  server: { DATABASE_URL: PostgresUrl.optional() },
+  server: {
+    DATABASE_URL: PostgresUrl.optional(),
+    /** Only these parts, comma-separated: api, trust, worker; default all. */
+    BENCH_ONLY: z.string().optional(),
+    /** Fewer events for the list and trust cases (at least 200,000), for a shared machine. */
+    BENCH_EVENTS: z.coerce.number().int().min(200_000).optional(),
+    /** `small` (2,000 files, 128 MiB) while the machine is shared; default the issue's sizes. */
+    BENCH_WORKER_SIZE: z.enum(['full', 'small']).default('full'),
+  },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,
 });
 
-export const env = { databaseUrl: parsed.DATABASE_URL };
+const only = parsed.BENCH_ONLY?.split(',').map((part) => part.trim());
+
+export const env = {
+  databaseUrl: parsed.DATABASE_URL,
+  runs: (part: 'api' | 'trust' | 'worker') => !only || only.includes(part),
+  listEvents: parsed.BENCH_EVENTS,
+  workerSizes:
+    parsed.BENCH_WORKER_SIZE === 'small'
+      ? { smallFiles: 2_000, bigFileMiB: 128 }
+      : { smallFiles: 10_000, bigFileMiB: 1_024 },
+};

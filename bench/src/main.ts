@@ -6,6 +6,7 @@ import { timed } from './measure/stats';
 import { openBenchDatabase } from './setup/bench-database';
 import { benchSummary } from './summary/summary-bench';
 import { benchBundle, benchSearch } from './trust/trust-bench';
+import { benchWorker } from './worker/worker-bench';
 
 /**
  * Sizes per database. PostgreSQL gets the sizes the issue names; the embedded PGlite, a single
@@ -16,19 +17,11 @@ const SIZES = {
   pglite: { ingestRowsPerRound: 20_000, listEvents: 200_000 },
 } as const;
 
-/** BENCH_ONLY=list-trust skips (a) and (c): the list team's cases alone. */
-const listAndTrustOnly = process.env.BENCH_ONLY === 'list-trust';
-
-/** BENCH_EVENTS: fewer events for (b)-(f), for a run on a shared machine. */
-const eventsOverride = Number(process.env.BENCH_EVENTS ?? '');
-
 async function main() {
   const bench = await openBenchDatabase(env.databaseUrl);
   const sizes = {
     ...SIZES[bench.database.kind],
-    ...(Number.isInteger(eventsOverride) && eventsOverride >= 200_000
-      ? { listEvents: eventsOverride }
-      : {}),
+    ...(env.listEvents === undefined ? {} : { listEvents: env.listEvents }),
   };
   console.log(`OpsLedger benchmarks on ${bench.description}`);
   const results: BenchResult[] = [];
@@ -43,23 +36,32 @@ async function main() {
   };
   const { ms } = await timed(async () => {
     try {
-      if (!listAndTrustOnly) {
+      if (env.runs('api')) {
         report(await phase('(a)', () => benchIngest(bench.database, sizes.ingestRowsPerRound)));
       }
-      const list = await phase('(b)', () => benchList(bench.database, sizes.listEvents));
-      report(list.result);
-      if (!listAndTrustOnly) {
-        report(await phase('(c)', () => benchSummary(bench.database, list.firstPage)));
+      if (env.runs('api') || env.runs('trust')) {
+        const list = await phase('(b)', () => benchList(bench.database, sizes.listEvents));
+        report(list.result);
+        if (env.runs('api')) {
+          report(await phase('(c)', () => benchSummary(bench.database, list.firstPage)));
+        }
+        if (env.runs('trust')) {
+          const trust = {
+            database: bench.database,
+            teamId: list.team.id,
+            viewerKey: list.viewerKey,
+            eventCount: sizes.listEvents,
+            firstPage: list.firstPage,
+          };
+          report(await phase('(d)', () => benchSearch(trust)));
+          for (const result of await phase('(e, f)', () => benchBundle(trust))) report(result);
+        }
       }
-      const trust = {
-        database: bench.database,
-        teamId: list.team.id,
-        viewerKey: list.viewerKey,
-        eventCount: sizes.listEvents,
-        firstPage: list.firstPage,
-      };
-      report(await phase('(d)', () => benchSearch(trust)));
-      for (const result of await phase('(e, f)', () => benchBundle(trust))) report(result);
+      if (env.runs('worker')) {
+        for (const result of await phase('(g-j)', () => benchWorker(env.workerSizes))) {
+          report(result);
+        }
+      }
     } finally {
       await bench.dispose();
     }

@@ -12,6 +12,7 @@ import { registerKeyCommands } from './commands/keys';
 import { registerRetentionCommands } from './commands/retention';
 import { registerTeamCommands } from './commands/teams';
 import { registerVerifyCommand } from './commands/verify';
+import { registerWorkerJobCommands } from './commands/worker-jobs';
 import { createDiagnostics } from './diagnostics';
 import type { CliIo } from './io';
 
@@ -41,6 +42,7 @@ function buildProgram(io: CliIo): Command {
   registerHBlockUserCommands(program, io);
   registerRetentionCommands(program, io);
   registerAccessLogCommands(program, io);
+  registerWorkerJobCommands(program, io);
   return program;
 }
 

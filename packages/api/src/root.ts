@@ -7,8 +7,10 @@ import { backupsRouter } from './routers/backups';
 import { chainRouter } from './routers/chain';
 import { eventsRouter } from './routers/events';
 import { hblockUsersRouter } from './routers/hblock-users';
+import { jobsRouter } from './routers/jobs';
 import { passportLogsRouter } from './routers/passport-logs';
 import { retentionRouter } from './routers/retention';
+import { syncProfilesRouter } from './routers/sync-profiles';
 import { syncsRouter } from './routers/syncs';
 import { teamsRouter } from './routers/teams';
 import { trafficRouter } from './routers/traffic';
@@ -29,6 +31,8 @@ export const appRouter = createTRPCRouter({
   syncs: syncsRouter,
   traffic: trafficRouter,
   retention: retentionRouter,
+  syncProfiles: syncProfilesRouter,
+  jobs: jobsRouter,
 });
 
 export type AppRouter = typeof appRouter;

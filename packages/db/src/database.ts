@@ -19,6 +19,11 @@ export interface Database {
   db: Db;
   /** Plain SQL outside a transaction. */
   query: RawQuery;
+  /**
+   * Parameterless SQL that may hold several statements (a library's own migrations), sent with
+   * the simple query protocol; gives the rows of the last statement.
+   */
+  script(text: string): Promise<Record<string, unknown>[]>;
   transaction<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -24,6 +24,8 @@ export * from './streams/platform-events';
 export * from './runs/run-status';
 export * from './runs/backups';
 export * from './runs/sync-runs';
+export * from './jobs/jobs';
+export * from './jobs/sync-profiles';
 export * from './traffic';
 export * from './secret-keys';
 export * from './streams/stream-entry';

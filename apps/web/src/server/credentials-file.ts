@@ -1,8 +1,9 @@
-import type { CredentialsStore } from '@opsledger/api';
+import type { CredentialsStore, WorkerKeyStore } from '@opsledger/api';
 import {
   credentialsPath,
   readCredentials,
   storeTeamKey,
+  storeWorkerKey,
   writeCredentials,
 } from '@opsledger/client/credentials';
 
@@ -34,5 +35,13 @@ export function credentialsFile(
       else await storeTeamKey(dataDir, { url, team, key });
       for (const line of usageLines(credentialsPath(dataDir), url)) log(line);
     },
+  };
+}
+
+/** The bundled worker's service key, kept in credentials.json as `"worker": {"key"}`. */
+export function workerKeyFile(dataDir: string): WorkerKeyStore {
+  return {
+    workerKey: async () => (await readCredentials(dataDir))?.worker?.key ?? null,
+    saveWorkerKey: (key) => storeWorkerKey(dataDir, key),
   };
 }

@@ -1,7 +1,7 @@
 import { startOpsLedger, type OpsLedger } from '@opsledger/api';
 
 import { serverConfig } from '../env';
-import { credentialsFile } from './credentials-file';
+import { credentialsFile, workerKeyFile } from './credentials-file';
 import { log } from './logging';
 
 /**
@@ -18,6 +18,7 @@ export function opsLedger(): OpsLedger {
     signingKey: config.signingKey,
     checkpoints: config.checkpoints,
     credentials: credentialsFile(config.dataDir, config.publicUrl, log),
+    workerKey: workerKeyFile(config.dataDir),
     log,
     writeLimits: { importHorizonDays: config.importHorizonDays },
   });

@@ -1,6 +1,8 @@
 import { openDatabase, type Database, type DatabaseKind } from '@opsledger/db';
 import type { SecretKeySpec } from '@opsledger/domain';
 
+import { type JobQueue, type JobQueueOptions } from '../jobs/job-queue';
+import { startJobs } from '../jobs/start-jobs';
 import { logger } from '../logging/logger';
 import {
   applyDatabasePolicies,
@@ -15,6 +17,7 @@ import { checkDatabase, type DatabaseHealth } from './database-health';
 import { startPartitionMaintenance } from './partition-maintenance';
 import { recordLifecycleEvent } from './platform-lifecycle';
 import type { CredentialsStore } from './team-credentials';
+import { ensureWorkerKey, type WorkerKeyStore } from './worker-credentials';
 
 export interface StartOptions extends DatabasePolicies {
   /** PostgreSQL URL; without one the embedded database under dataDir is used. */
@@ -29,8 +32,12 @@ export interface StartOptions extends DatabasePolicies {
   signingKey?: string | undefined;
   /** When team chain heads get signed; default every 1,000 events or 10 minutes. */
   checkpoints?: CheckpointPolicy | undefined;
+  /** Where the bundled worker's service key is kept; without it no worker key is issued. */
+  workerKey?: WorkerKeyStore | undefined;
   /** The team the first start founds and fills with demo data. */
   demoTeam?: { slug: string; name: string };
+  /** Leases, retries and intervals of the job queue the workers claim from. */
+  jobs?: JobQueueOptions | undefined;
   log?: (line: string) => void;
 }
 
@@ -88,6 +95,7 @@ function start(options: StartOptions): OpsLedger {
   });
   let stopMaintenance = () => {};
   let stopCheckpoints = () => Promise.resolve();
+  let jobQueue: JobQueue | null = null;
   const ready = database.then(async (opened) => {
     stopMaintenance = await startPartitionMaintenance(opened, log);
     stopCheckpoints = await startCheckpoints(
@@ -99,11 +107,13 @@ function start(options: StartOptions): OpsLedger {
       },
       log,
     );
+    jobQueue = await startJobs(opened, options.jobs);
     const report = await bootstrapTeam(opened, {
       team: options.demoTeam ?? DEMO_TEAM,
       credentials: options.credentials,
       log,
     });
+    if (options.workerKey) await ensureWorkerKey(opened, report.team, options.workerKey);
     status = { state: 'ready', database: opened.kind };
     return report;
   });
@@ -125,6 +135,7 @@ function start(options: StartOptions): OpsLedger {
     (stopping ??= (async () => {
       const opened = await database;
       stopMaintenance();
+      await jobQueue?.stop();
       await started;
       await flushBackgroundWrites(opened);
       await recordLifecycleEvent(opened, 'ServiceStopped');

@@ -6,6 +6,8 @@ import type { App, Role } from '@opsledger/domain';
 
 import type { FailedAuthLimits } from '../auth/failed-auth/failed-auth-limits';
 import { createCaller } from '../caller';
+import { jobQueueOf, type JobQueueOptions } from '../jobs/job-queue';
+import { startJobs } from '../jobs/start-jobs';
 import {
   applyDatabasePolicies,
   flushBackgroundWrites,
@@ -43,9 +45,13 @@ export type TestTeamWithApp = TestTeam & { appDid: string };
 export const UNLIMITED_FAILED_AUTH: FailedAuthLimits = { credential: [], address: [] };
 
 /** A database for one test file and a way to make isolated teams in it. */
-export async function createTestApi(options: DatabasePolicies = {}) {
+export async function createTestApi(
+  options: DatabasePolicies & { jobs?: JobQueueOptions | undefined } = {},
+) {
   const database: Database = await createTestDatabase();
   applyDatabasePolicies(database, options);
+  // The job queue (pg-boss) only for the files that run jobs: it costs a start of its own.
+  if (options.jobs) await startJobs(database, options.jobs);
   // A key of this test file's own: nothing may depend on another file's (or a fixed) key.
   bindSecretKeyring(database, createSecretKeyring({ keys: [generateSecretKey()] }));
 
@@ -99,6 +105,7 @@ export async function createTestApi(options: DatabasePolicies = {}) {
     anonymous: () => createCaller(database, null),
     // What the request log still holds belongs in the database, not in a closed one's error.
     close: async () => {
+      if (options.jobs) await jobQueueOf(database).stop();
       await flushBackgroundWrites(database);
       await database.close();
     },

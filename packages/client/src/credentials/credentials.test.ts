@@ -8,6 +8,7 @@ import {
   readCredentials,
   resolveDataDir,
   storeTeamKey,
+  storeWorkerKey,
   writeCredentials,
 } from './index';
 
@@ -76,3 +77,31 @@ describe('credentials.json', () => {
     await expect(readCredentials(dataDir)).rejects.toThrow(/not valid JSON/);
   });
 });
+
+describe('the worker key', () => {
+  it('is kept as "worker": {"key"} beside the owner keys, through later writes', async () => {
+    const url = 'http://localhost:3000';
+    await writeCredentials(dataDir, { url, team: 'demo', key: 'olk_owner' });
+    await storeWorkerKey(dataDir, 'olk_worker');
+    await storeTeamKey(dataDir, { url, team: 'other', key: 'olk_other' });
+    await writeCredentials(dataDir, { url, team: 'demo', key: 'olk_owner2' });
+
+    const file = JSON.parse(await readFile(credentialsPath(dataDir), 'utf8')) as unknown;
+    expect(file).toMatchObject({ key: 'olk_owner2', worker: { key: 'olk_worker' } });
+    expect((await readCredentials(dataDir))?.worker).toEqual({ key: 'olk_worker' });
+  });
+
+  it('refuses a malformed worker entry, naming it', async () => {
+    await writeFile(
+      credentialsPath(await mkdtempData()),
+      JSON.stringify({ url: 'http://x', team: 't', key: 'k', worker: 'olk_x' }),
+    );
+    await expect(readCredentials(dataDir)).rejects.toThrow(/worker: must be \{"key"/);
+  });
+});
+
+async function mkdtempData() {
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(dataDir, { recursive: true });
+  return dataDir;
+}

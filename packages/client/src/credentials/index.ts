@@ -10,6 +10,8 @@ export interface Credentials {
   team: string;
   key: string;
   teams: Record<string, string>;
+  /** The service key of the worker `pnpm start` runs beside the portal. */
+  worker?: { key: string } | undefined;
 }
 
 export class CredentialsFileError extends Error {
@@ -51,7 +53,17 @@ function parseCredentials(path: string, text: string): Credentials {
     throw new CredentialsFileError(path, 'teams: must map team slugs to key strings');
   }
   const { url, team, key } = parsed as { url: string; team: string; key: string };
-  return { url, team, key, teams: { ...(teams as Record<string, string>), [team]: key } };
+  const worker = parsed.worker;
+  if (worker !== undefined && (!isRecord(worker) || typeof worker.key !== 'string')) {
+    throw new CredentialsFileError(path, 'worker: must be {"key": "<service key>"}');
+  }
+  return {
+    url,
+    team,
+    key,
+    teams: { ...(teams as Record<string, string>), [team]: key },
+    ...(worker ? { worker: { key: worker.key as string } } : {}),
+  };
 }
 
 /** The stored credentials, or null when the file does not exist yet. */
@@ -90,6 +102,7 @@ export async function writeCredentials(
   await saveCredentials(dataDir, {
     ...credentials,
     teams: { ...existing?.teams, [credentials.team]: credentials.key },
+    ...(existing?.worker ? { worker: existing.worker } : {}),
   });
 }
 
@@ -107,4 +120,11 @@ export async function storeTeamKey(
     ...existing,
     teams: { ...existing.teams, [credentials.team]: credentials.key },
   });
+}
+
+/** Keeps the bundled worker's service key beside the owner keys (the file must exist). */
+export async function storeWorkerKey(dataDir: string, key: string): Promise<void> {
+  const existing = await readCredentials(dataDir);
+  if (!existing) throw new CredentialsFileError(credentialsPath(dataDir), 'does not exist yet');
+  await saveCredentials(dataDir, { ...existing, worker: { key } });
 }

@@ -24,6 +24,7 @@ export function createPgliteDatabase(pg: PGlite, onClose?: () => Promise<void>):
     kind: 'pglite',
     db,
     query: async (text, params = []) => (await pg.query(text, params)).rows as never,
+    script: async (text) => (await pg.exec(text)).at(-1)?.rows ?? [],
     transaction: (work) =>
       db.transaction((tx) => work({ db: tx, raw: rawTransaction(driverClientOf(tx)) })),
     async close() {

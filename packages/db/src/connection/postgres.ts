@@ -71,6 +71,17 @@ export function createPostgresDatabase(url: string): Database {
     kind: 'postgres',
     db,
     query: (text, params = []) => client.unsafe(text, params as never[]) as never,
+    async script(text) {
+      // A script may hold its own BEGIN/COMMIT, which postgres.js allows only on a connection
+      // of its own. Several statements answer an array of row lists; one statement a row list.
+      const reserved = await client.reserve();
+      const result = (await reserved
+        .unsafe(text)
+        .simple()
+        .finally(() => reserved.release())) as unknown as unknown[];
+      const last = Array.isArray(result.at(-1)) ? result.at(-1) : result;
+      return last as Record<string, unknown>[];
+    },
     transaction: (work) =>
       db.transaction((tx) => work({ db: tx, raw: rawTransaction(driverClientOf(tx)) })),
     close: () => client.end({ timeout: 5 }),

@@ -7,3 +7,4 @@ export * from './chain-anchors';
 export * from './retention-policies';
 export * from './access-logs';
 export * from './chain';
+export * from './jobs';

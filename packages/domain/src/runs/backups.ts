@@ -27,6 +27,10 @@ export const CreateBackupInput = z.object({
   status: RunStatus.optional(),
   message: Text.optional(),
   metadata: JsonObject.default({}),
+  /** The backup's real times (imported history); default: when the API receives this. */
+  createdAt: Timestamp.optional(),
+  startedAt: Timestamp.optional(),
+  finishedAt: Timestamp.optional(),
   idempotencyKey: IdempotencyKey.optional(),
 });
 export type CreateBackupInput = z.infer<typeof CreateBackupInput>;
@@ -38,6 +42,9 @@ export const UpdateBackupInput = z.object({
   progress: z.number().int().min(0).max(100).optional(),
   targetUrl: StorableString.max(4000).optional(),
   metadata: JsonObject.optional(),
+  /** When the backup really started / ended (imported history); default: now, on the move. */
+  startedAt: Timestamp.optional(),
+  finishedAt: Timestamp.optional(),
 });
 export type UpdateBackupInput = z.infer<typeof UpdateBackupInput>;
 

@@ -38,6 +38,10 @@ export const CreateSyncRunInput = z.object({
   errorCount: Count.default(0),
   size: Count.default(0),
   duration: Count.default(0),
+  /** When the run really began (imported history); default: when the API receives this. */
+  createdAt: Timestamp.optional(),
+  /** When it really ended, for a run recorded finished; kept as its updatedAt. */
+  finishedAt: Timestamp.optional(),
   idempotencyKey: IdempotencyKey.optional(),
 });
 export type CreateSyncRunInput = z.infer<typeof CreateSyncRunInput>;
@@ -52,6 +56,8 @@ export const UpdateSyncRunInput = z.object({
   size: Count.optional(),
   duration: Count.optional(),
   metadata: JsonObject.optional(),
+  /** When the change really happened (imported history); default: when the API receives it. */
+  finishedAt: Timestamp.optional(),
 });
 export type UpdateSyncRunInput = z.infer<typeof UpdateSyncRunInput>;
 

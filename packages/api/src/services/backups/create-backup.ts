@@ -6,6 +6,7 @@ import { isTerminal, type Backup, type CreateBackupInput } from '@opsledger/doma
 import type { ServiceContext } from '../../context';
 import { findAppByDid } from '../apps/apps';
 import { writeRunChange } from '../runs/run-events';
+import { checkRunTimes } from '../runs/run-times';
 import { backupFromRow, backupOfTeam, selectBackups } from './backup-rows';
 
 /**
@@ -22,6 +23,11 @@ export async function createBackup({
   const app = await findAppByDid(ctx, input.appDid);
   const teamId = ctx.caller.team.id;
   const status = input.status ?? 'initial';
+  const times = checkRunTimes(
+    ctx,
+    { createdAt: input.createdAt, startedAt: input.startedAt, finishedAt: input.finishedAt },
+    ['createdAt', 'startedAt', 'finishedAt'],
+  );
   return writeRunChange(ctx, async ({ db }, now) => {
     const [row] = await db
       .insert(backups)
@@ -40,10 +46,10 @@ export async function createBackup({
         progress: status === 'succeeded' ? 100 : 0,
         metadata: input.metadata,
         idempotencyKey: input.idempotencyKey ?? null,
-        createdAt: now,
-        updatedAt: now,
-        startedAt: status === 'running' ? now : null,
-        finishedAt: isTerminal(status) ? now : null,
+        createdAt: times.createdAt ?? now,
+        updatedAt: times.finishedAt ?? times.startedAt ?? times.createdAt ?? now,
+        startedAt: times.startedAt ?? (status === 'running' ? now : null),
+        finishedAt: isTerminal(status) ? (times.finishedAt ?? now) : null,
       })
       .onConflictDoNothing()
       .returning();

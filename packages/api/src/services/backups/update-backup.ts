@@ -3,6 +3,7 @@ import { isTerminal, type Backup, type UpdateBackupInput } from '@opsledger/doma
 
 import type { ServiceContext } from '../../context';
 import { writeRunChange } from '../runs/run-events';
+import { checkRunTimes } from '../runs/run-times';
 import { planStatusChange } from '../runs/status-change';
 import { backupFromRow, backupNotFound, backupOfTeam, selectBackups } from './backup-rows';
 
@@ -17,6 +18,10 @@ export async function updateBackup({
   ctx: ServiceContext;
   input: UpdateBackupInput;
 }): Promise<Backup> {
+  const times = checkRunTimes(ctx, { startedAt: input.startedAt, finishedAt: input.finishedAt }, [
+    'startedAt',
+    'finishedAt',
+  ]);
   return writeRunChange(ctx, async ({ db }, now) => {
     const [current] = await selectBackups(db)
       .where(backupOfTeam(ctx, eq(backups.id, input.id)))
@@ -35,9 +40,9 @@ export async function updateBackup({
         progress: status === 'succeeded' ? 100 : input.progress,
         targetUrl: input.targetUrl,
         metadata: input.metadata,
-        updatedAt: now,
-        startedAt: changed && status === 'running' ? now : undefined,
-        finishedAt: changed && isTerminal(status) ? now : undefined,
+        updatedAt: times.finishedAt ?? times.startedAt ?? now,
+        startedAt: times.startedAt ?? (changed && status === 'running' ? now : undefined),
+        finishedAt: changed && isTerminal(status) ? (times.finishedAt ?? now) : undefined,
       })
       .where(backupOfTeam(ctx, eq(backups.id, input.id)))
       .returning();

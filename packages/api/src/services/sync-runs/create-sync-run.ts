@@ -6,6 +6,7 @@ import type { CreateSyncRunInput, SyncRun } from '@opsledger/domain';
 import type { ServiceContext } from '../../context';
 import { findAppByDid } from '../apps/apps';
 import { writeRunChange } from '../runs/run-events';
+import { checkRunTimes } from '../runs/run-times';
 import { selectSyncRuns, syncRunFromRow, syncRunOfTeam } from './sync-run-rows';
 
 /**
@@ -21,6 +22,10 @@ export async function createSyncRun({
 }): Promise<SyncRun> {
   const app = await findAppByDid(ctx, input.appDid);
   const status = input.status ?? 'initial';
+  const times = checkRunTimes(ctx, { createdAt: input.createdAt, finishedAt: input.finishedAt }, [
+    'createdAt',
+    'finishedAt',
+  ]);
   return writeRunChange(ctx, async ({ db }, now) => {
     const [row] = await db
       .insert(syncRuns)
@@ -41,8 +46,8 @@ export async function createSyncRun({
         size: input.size,
         duration: input.duration,
         idempotencyKey: input.idempotencyKey ?? null,
-        createdAt: now,
-        updatedAt: now,
+        createdAt: times.createdAt ?? now,
+        updatedAt: times.finishedAt ?? times.createdAt ?? now,
       })
       .onConflictDoNothing()
       .returning();

@@ -3,6 +3,7 @@ import { isTerminal, type SyncRun, type UpdateSyncRunInput } from '@opsledger/do
 
 import type { ServiceContext } from '../../context';
 import { writeRunChange } from '../runs/run-events';
+import { checkRunTimes } from '../runs/run-times';
 import { planStatusChange } from '../runs/status-change';
 import { selectSyncRuns, syncRunFromRow, syncRunNotFound, syncRunOfTeam } from './sync-run-rows';
 
@@ -17,6 +18,7 @@ export async function updateSyncRun({
   ctx: ServiceContext;
   input: UpdateSyncRunInput;
 }): Promise<SyncRun> {
+  const { finishedAt } = checkRunTimes(ctx, { finishedAt: input.finishedAt }, ['finishedAt']);
   return writeRunChange(ctx, async ({ db }, now) => {
     const [current] = await selectSyncRuns(db)
       .where(syncRunOfTeam(ctx, eq(syncRuns.id, input.id)))
@@ -38,7 +40,7 @@ export async function updateSyncRun({
         size: input.size,
         duration: input.duration,
         metadata: input.metadata,
-        updatedAt: now,
+        updatedAt: finishedAt ?? now,
       })
       .where(syncRunOfTeam(ctx, eq(syncRuns.id, input.id)))
       .returning();
