@@ -17,18 +17,13 @@ const SIZES = {
 } as const;
 
 /** BENCH_ONLY=list-trust skips (a) and (c): the list team's cases alone. */
-const listAndTrustOnly = process.env.BENCH_ONLY === 'list-trust';
-
-/** BENCH_EVENTS: fewer events for (b)-(f), for a run on a shared machine. */
-const eventsOverride = Number(process.env.BENCH_EVENTS ?? '');
+const listAndTrustOnly = env.only === 'list-trust';
 
 async function main() {
   const bench = await openBenchDatabase(env.databaseUrl);
   const sizes = {
     ...SIZES[bench.database.kind],
-    ...(Number.isInteger(eventsOverride) && eventsOverride >= 200_000
-      ? { listEvents: eventsOverride }
-      : {}),
+    ...(env.events === undefined ? {} : { listEvents: env.events }),
   };
   console.log(`OpsLedger benchmarks on ${bench.description}`);
   const results: BenchResult[] = [];
