@@ -10,6 +10,11 @@ import { PostgresUrl } from '@opsledger/domain';
 const parsed = createEnv({
   server: {
     DATABASE_URL: PostgresUrl.optional(),
+    /** Another database name than opsledger_bench, for runs side by side on one server. */
+    OPSLEDGER_BENCH_DATABASE: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/)
+      .optional(),
     /** Only these parts, comma-separated: api, trust, worker; default all. */
     BENCH_ONLY: z.string().optional(),
     /** Fewer events for the list and trust cases (at least 200,000), for a shared machine. */
@@ -25,6 +30,7 @@ const only = parsed.BENCH_ONLY?.split(',').map((part) => part.trim());
 
 export const env = {
   databaseUrl: parsed.DATABASE_URL,
+  benchDatabase: parsed.OPSLEDGER_BENCH_DATABASE ?? 'opsledger_bench',
   runs: (part: 'api' | 'trust' | 'worker') => !only || only.includes(part),
   listEvents: parsed.BENCH_EVENTS,
   workerSizes:
@@ -32,3 +38,6 @@ export const env = {
       ? { smallFiles: 2_000, bigFileMiB: 128 }
       : { smallFiles: 10_000, bigFileMiB: 1_024 },
 };
+
+/** The whole environment, for the CLI processes the bench starts (each validates its own). */
+export const inheritedEnv = (): NodeJS.ProcessEnv => process.env;

@@ -5,13 +5,10 @@ import { join } from 'node:path';
 import { openDatabase, type Database } from '@opsledger/db';
 import { createTestDatabase } from '@opsledger/db/testing';
 
-/**
- * The database every run starts from empty, so runs compare with each other;
- * OPSLEDGER_BENCH_DATABASE names another, for runs side by side on one server.
- */
-const BENCH_DATABASE = /^[a-z_][a-z0-9_]*$/.test(process.env.OPSLEDGER_BENCH_DATABASE ?? '')
-  ? (process.env.OPSLEDGER_BENCH_DATABASE as string)
-  : 'opsledger_bench';
+import { env } from '../env';
+
+/** The database every run starts from empty, so runs compare with each other. */
+const BENCH_DATABASE = env.benchDatabase;
 
 export interface BenchDatabase {
   database: Database;

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
+import { inheritedEnv } from '../env';
+
 export interface ChildRun {
   code: number | null;
   ms: number;
@@ -30,7 +32,7 @@ export function runChild(
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(command, args, {
-      env: { ...process.env, ...env },
+      env: { ...inheritedEnv(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
