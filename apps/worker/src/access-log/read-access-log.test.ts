@@ -1,6 +1,7 @@
 import {
   appendFile,
   copyFile,
+  mkdir,
   mkdtemp,
   readFile,
   rename,
@@ -15,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestTeamWithApp } from '@opsledger/api/testing';
 
 import { readAccessLog, type AccessLogSource, type IngestBatch } from './read-access-log';
+import { readConfiguredAccessLogs } from './read-configured-logs';
 import { tailAccessLog } from './tail-access-log';
 
 let api: Awaited<ReturnType<typeof createTestApi>>;
@@ -201,6 +203,48 @@ describe('tailAccessLog', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     await appendFile(log, lines(3));
     expect(await tail).toMatchObject({ hits: 5, inserted: 5 });
+    expect((await figures(team)).totalRequests).toBe(5);
+  });
+});
+
+describe('readConfiguredAccessLogs', () => {
+  it('reads every log the team configured, and reports one it cannot read without stopping', async () => {
+    const { team, log, dir } = await setup();
+    const other = await team.addApp({ name: 'Blog' });
+    await writeFile(log, lines(3));
+    await team.owner.traffic.setAccessLog({ appDid: team.appDid, path: log });
+    await team.owner.traffic.setAccessLog({ appDid: other.did, path: join(dir, 'blog') });
+    // A path that cannot be read as a log (a directory: unlike a permission, root cannot pass it).
+    await mkdir(join(dir, 'blog'));
+    const service = await team.as('service');
+    const pass = async () =>
+      readConfiguredAccessLogs({
+        logs: (await service.traffic.accessLogs()).list,
+        stateDir: join(dir, 'state'),
+        ingest: (batch) => service.traffic.ingest(batch),
+      });
+    const first = await pass();
+    expect(first).toContainEqual(
+      expect.objectContaining({
+        appDid: team.appDid,
+        ok: true,
+        counts: expect.objectContaining({ inserted: 3 }),
+      }),
+    );
+    expect(first).toContainEqual(
+      expect.objectContaining({
+        appDid: other.did,
+        ok: false,
+        error: expect.stringContaining('EISDIR'),
+      }),
+    );
+    await appendFile(log, lines(2));
+    expect(await pass()).toContainEqual(
+      expect.objectContaining({
+        appDid: team.appDid,
+        counts: expect.objectContaining({ inserted: 2 }),
+      }),
+    );
     expect((await figures(team)).totalRequests).toBe(5);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, retentionPolicies } from '@opsledger/db';
+import { eq, retentionPolicies } from '@opsledger/db';
 import {
   DEFAULT_RETENTION_DAYS,
   RETENTION_STREAMS,
@@ -44,7 +44,6 @@ export async function setRetention({
     .onConflictDoUpdate({
       target: [retentionPolicies.teamId, retentionPolicies.stream],
       set: { days: input.days, updatedAt },
-      where: and(eq(retentionPolicies.teamId, teamId), eq(retentionPolicies.stream, input.stream)),
     });
   return showRetention({ ctx });
 }
