@@ -8,7 +8,7 @@ describe('copyTargetOf', () => {
   it("names the table and its columns as the database knows them, in the row's order", () => {
     expect(IDEMPOTENCY_COPY).toEqual({
       table: 'event_idempotency_keys',
-      columns: ['team_id', 'key', 'event_id', 'occurred_at'],
+      columns: ['team_id', 'key', 'event_id', 'occurred_at', 'content_hash'],
     });
     expect(EVENT_COPY.table).toBe('events');
     expect(EVENT_COPY.columns.slice(-3)).toEqual(['seq', 'prev_hash', 'hash']);
