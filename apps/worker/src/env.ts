@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { createEnv, type StandardSchemaV1 } from '@t3-oss/env-core';
 import { z } from 'zod';
 
@@ -24,6 +25,8 @@ export interface WorkerConfig {
   key: string;
   workerId: string;
   logLevel: string;
+  /** Where the offsets of the access logs this worker follows are kept. */
+  stateDir: string;
 }
 
 function refuse(issues: readonly StandardSchemaV1.Issue[]): never {
@@ -64,6 +67,7 @@ export async function workerConfig(source = process.env, waitMs = 120_000): Prom
         key,
         workerId: env.OPSLEDGER_WORKER_ID ?? `${hostname()}:${process.pid}`,
         logLevel: env.OPSLEDGER_LOG_LEVEL,
+        stateDir: join(dataDir, 'access-log-offsets'),
       };
     }
     if (Date.now() > deadline) {

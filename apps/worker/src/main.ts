@@ -6,6 +6,7 @@ import { workerConfig } from './env';
 import { JOB_HANDLERS } from './handlers';
 import { runJobLoop } from './jobs/job-loop';
 import { lifecycleEvents } from './lifecycle-events';
+import { runUpkeep } from './upkeep/upkeep-loop';
 
 /**
  * The worker: claims its team's jobs from the API and runs them until SIGTERM/SIGINT, then
@@ -29,14 +30,18 @@ try {
   const kinds = Object.keys(JOB_HANDLERS);
   log.info({ url: config.url, workerId: config.workerId, kinds }, 'worker started');
   await events.record('WorkerStarted');
-  await runJobLoop({
-    client,
-    handlers: JOB_HANDLERS,
-    workerId: config.workerId,
-    log,
-    stop: stop.signal,
-    onFailure: (message) => events.failed(message),
-  });
+  const onFailure = (message: string) => events.failed(message);
+  await Promise.all([
+    runJobLoop({
+      client,
+      handlers: JOB_HANDLERS,
+      workerId: config.workerId,
+      log,
+      stop: stop.signal,
+      onFailure,
+    }),
+    runUpkeep({ client, stateDir: config.stateDir, log, stop: stop.signal, onFailure }),
+  ]);
   await events.record('WorkerStopped');
   log.info('worker stopped');
   process.exit(0);

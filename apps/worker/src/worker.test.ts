@@ -241,4 +241,35 @@ describe('the worker, against a real API', () => {
       ).toHaveLength(1);
     }
   });
+
+  it('follows an app\'s configured access log: two workers reading it count each hit once, bots apart', async () => {
+    const accessLog = join(dir, 'access.log');
+    const at = new Date(Date.now() - 30 * 60_000);
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const stamp =
+      `${pad(at.getUTCDate())}/${months[at.getUTCMonth()]}/${at.getUTCFullYear()}:` +
+      `${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())} +0000`;
+    const hit = (n: number, agent: string) =>
+      `203.0.113.${n} - - [${stamp}] "GET /page-${n} HTTP/1.1" 200 1000 "-" "${agent}"\n`;
+    const browser = 'Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0';
+    const bot = 'Googlebot/2.1 (+http://www.google.com/bot.html)';
+    await writeFile(accessLog, [1, 2, 3].map((n) => hit(n, browser)).join('') + hit(4, bot));
+    await team.owner.traffic.setAccessLog({ appDid: team.appDid, path: accessLog });
+    worker('upkeep-1');
+    worker('upkeep-2');
+    const figures = () =>
+      waitFor('the access log counted', async () => {
+        const { list } = await team.owner.traffic.insights({ appDid: team.appDid });
+        const day = list[0];
+        return day && day.totalRequests + day.excludedHits >= 6 ? day : null;
+      });
+    await appendFile(accessLog, hit(5, browser) + hit(6, bot));
+    const day = await figures();
+    expect(day).toMatchObject({ totalRequests: 4, excludedHits: 2, bandwidth: 4000 });
+    // A later pass of either worker finds nothing new: the figures hold.
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    const { list } = await team.owner.traffic.insights({ appDid: team.appDid });
+    expect(list[0]).toMatchObject({ totalRequests: 4, excludedHits: 2 });
+  });
 });

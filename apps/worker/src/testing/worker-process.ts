@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const appDir = fileURLToPath(new URL('../..', import.meta.url));
@@ -18,6 +21,8 @@ export function startWorker(url: string, key: string, id: string): WorkerProcess
       OPSLEDGER_URL: url,
       OPSLEDGER_KEY: key,
       OPSLEDGER_WORKER_ID: id,
+      // Its own data directory: the access-log offsets it keeps are this process's alone.
+      OPSLEDGER_DATA_DIR: mkdtempSync(join(tmpdir(), 'opsledger-worker-data-')),
       OPSLEDGER_LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
