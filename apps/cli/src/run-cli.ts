@@ -8,6 +8,7 @@ import { registerExportCommand } from './commands/export';
 import { registerHBlockUserCommands } from './commands/hblock-users';
 import { registerImportCommand } from './commands/import';
 import { registerKeyCommands } from './commands/keys';
+import { registerMemberCommands } from './commands/members';
 import { registerTeamCommands } from './commands/teams';
 import { createDiagnostics } from './diagnostics';
 import type { CliIo } from './io';
@@ -31,6 +32,7 @@ function buildProgram(io: CliIo): Command {
   registerKeyCommands(program, io);
   registerAccessKeyCommands(program, io);
   registerTeamCommands(program, io);
+  registerMemberCommands(program, io);
   registerAppCommands(program, io);
   registerImportCommand(program, io);
   registerExportCommand(program, io);
