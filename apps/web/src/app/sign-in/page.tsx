@@ -13,9 +13,12 @@ const localPath = (next: string | string[] | undefined) =>
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string | string[] }>;
+  searchParams: Promise<{ next?: string | string[]; email?: string | string[] }>;
 }) {
-  const next = localPath((await searchParams).next);
+  const query = await searchParams;
+  const next = localPath(query.next);
+  // An invite link names the address: the person types only their password.
+  const email = typeof query.email === 'string' ? query.email : '';
   if (await currentAccount()) redirect(next);
   return (
     <main className="flex min-h-dvh items-center justify-center px-4 py-12">
@@ -25,7 +28,7 @@ export default async function SignInPage({
           The first start wrote the owner&apos;s email and password to <code>credentials.json</code>{' '}
           in the data directory.
         </p>
-        <SignInForm next={next} />
+        <SignInForm next={next} email={email} />
       </div>
     </main>
   );

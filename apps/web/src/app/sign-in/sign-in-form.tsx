@@ -20,7 +20,7 @@ const inputClass =
   'mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:outline-2 focus:outline-blue-600 dark:border-zinc-700 dark:bg-zinc-900';
 
 /** Email and password, sent to Better Auth; the session cookie it sets is httpOnly. */
-export function SignInForm({ next }: { next: string }) {
+export function SignInForm({ next, email }: { next: string; email: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -60,6 +60,7 @@ export function SignInForm({ next }: { next: string }) {
           name="email"
           type="email"
           autoComplete="username"
+          defaultValue={email}
           required
           className={inputClass}
         />
