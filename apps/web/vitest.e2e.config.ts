@@ -9,4 +9,5 @@ export default testConfig({
   globalSetup: ['e2e/global-setup.ts'],
   fileParallelism: false,
   testTimeout: 120_000,
+  hookTimeout: 360_000,
 });

@@ -9,7 +9,8 @@ import { freePort, startNextServer, waitForHealth } from '@opsledger/next-server
 import { inheritedEnv } from '../src/env';
 import { APP_DIR } from './portal';
 
-const HEALTH_TIMEOUT_MS = 180_000;
+// A first start writes the demo data; on a busy 2-core machine that can take minutes.
+const HEALTH_TIMEOUT_MS = 300_000;
 
 /**
  * Starts the built portal once for every spec: a fresh data directory (and DATABASE_URL when

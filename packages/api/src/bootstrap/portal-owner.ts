@@ -3,7 +3,7 @@ import type { Team } from '@opsledger/domain';
 
 import { ServiceError } from '../errors';
 import { addMembership, membershipOf } from '../services/members/memberships';
-import { findPerson, resetPassword } from '../services/members/people';
+import { findPerson, passwordWorks, resetPassword } from '../services/members/people';
 import type { CredentialsStore, PortalAccount } from './team-credentials';
 
 /** The demo team owner's address: `.example` is reserved, so it is nobody's real one. */
@@ -11,9 +11,10 @@ export const ownerEmailOf = (teamSlug: string) => `owner@${teamSlug}.opsledger.e
 
 /**
  * The team owner's portal account, kept in the store. The first start creates the person with
- * a generated password; later starts keep what the store holds. When the store has no password
- * for them (a fresh data directory in front of a shared PostgreSQL), the person gets a new one
- * rather than the operator being locked out, as with the owner key.
+ * a generated password; later starts keep what the store holds while it still signs in. When the
+ * store has no working password for them (a fresh data directory in front of a shared
+ * PostgreSQL, another store's start reset it), the person gets a new one rather than the
+ * operator being locked out, as with the owner key.
  */
 export async function ensurePortalOwner(
   database: Database,
@@ -24,7 +25,9 @@ export async function ensurePortalOwner(
   const kept = await store.portalAccount(team.slug);
   const person = await findPerson(database, email);
   if (person && (await membershipOf(database, person.id, team.slug))) {
-    if (kept?.email === email) return kept;
+    if (kept?.email === email && (await passwordWorks(database, person.id, kept.password))) {
+      return kept;
+    }
     const account = { email, password: await resetPassword(database, person.id) };
     await store.savePortalAccount(team.slug, account);
     return account;

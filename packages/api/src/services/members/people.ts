@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { authUsers, eq, type Database } from '@opsledger/db';
+import { and, authAccounts, authUsers, eq, type Database } from '@opsledger/db';
 
 import { portalAuthOf } from '../../auth/portal/portal-auth';
 
@@ -55,4 +55,19 @@ export async function resetPassword(database: Database, userId: string): Promise
   const password = generatePassword();
   await context.internalAdapter.updatePassword(userId, await context.password.hash(password));
   return password;
+}
+
+/** Whether `password` is the person's current one (checked with Better Auth's own hashing). */
+export async function passwordWorks(
+  database: Database,
+  userId: string,
+  password: string,
+): Promise<boolean> {
+  const [account] = await database.db
+    .select({ hash: authAccounts.password })
+    .from(authAccounts)
+    .where(and(eq(authAccounts.userId, userId), eq(authAccounts.providerId, 'credential')));
+  if (!account?.hash) return false;
+  const context = await portalAuthOf(database).$context;
+  return context.password.verify({ hash: account.hash, password });
 }
