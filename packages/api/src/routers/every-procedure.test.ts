@@ -20,6 +20,9 @@ const MUTATIONS_FOR_ADMINS = [
   'accessKeys.revoke',
   'hblockUsers.create',
   'hblockUsers.revoke',
+  'members.add',
+  'members.changeRole',
+  'members.remove',
 ];
 const MUTATIONS_FOR_OWNERS = ['teams.create', 'teams.rename'];
 
@@ -42,6 +45,7 @@ describe('every procedure', () => {
     expect([...namespaces].sort()).toEqual(
       [
         'accessKeys',
+        'account',
         'activities',
         'apiKeys',
         'apps',
@@ -49,6 +53,7 @@ describe('every procedure', () => {
         'backups',
         'events',
         'hblockUsers',
+        'members',
         'passportLogs',
         'syncs',
         'teams',
