@@ -90,6 +90,7 @@ export function ApiKeysSection() {
       <GeneralError message={errors.general} />
       {create.data ? <ShownOnce label="New API key secret" value={create.data.secret} /> : null}
       <Table
+        label="API keys list"
         head={['Name', 'Role', 'Prefix', 'Created', 'Last used', '']}
         empty={keys.length === 0}
       >
@@ -192,7 +193,11 @@ export function AccessKeysSection() {
           <ShownOnce label="Access key secret" value={create.data.accessKeySecret} />
         </>
       ) : null}
-      <Table head={['Name', 'Id', 'Kind', 'Role', 'Last used', '']} empty={keys.length === 0}>
+      <Table
+        label="Access keys list"
+        head={['Name', 'Id', 'Kind', 'Role', 'Last used', '']}
+        empty={keys.length === 0}
+      >
         {keys.map((key) => (
           <tr key={key.id}>
             <td className={cellClass}>{key.name}</td>
@@ -266,7 +271,11 @@ export function HBlockUsersSection() {
       </form>
       <GeneralError message={errors.general} />
       {create.data ? <ShownOnce label="New HBlock user secret" value={create.data.secret} /> : null}
-      <Table head={['User', 'Role', 'Created', 'Last used', '']} empty={users.length === 0}>
+      <Table
+        label="HBlock users list"
+        head={['User', 'Role', 'Created', 'Last used', '']}
+        empty={users.length === 0}
+      >
         {users.map((user) => (
           <tr key={user.userName}>
             <td className={cellClass}>{user.userName}</td>
@@ -310,7 +319,11 @@ export function AppsSection() {
         </>
       }
     >
-      <Table head={['Name', 'DID', 'Registered', 'Wallet proven']} empty={apps.length === 0}>
+      <Table
+        label="Apps list"
+        head={['Name', 'DID', 'Registered', 'Wallet proven']}
+        empty={apps.length === 0}
+      >
         {apps.map((app) => (
           <tr key={app.id}>
             <td className={cellClass}>{app.name}</td>

@@ -85,7 +85,11 @@ export function MembersSection({ me }: { me: string }) {
           </p>
         )
       ) : null}
-      <Table head={['Email', 'Role', 'Added', '']} empty={members.length === 0}>
+      <Table
+        label="Members list"
+        head={['Email', 'Role', 'Added', '']}
+        empty={members.length === 0}
+      >
         {members.map((member) => (
           <tr key={member.userId}>
             <td className={cellClass}>

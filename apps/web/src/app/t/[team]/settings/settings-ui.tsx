@@ -193,16 +193,25 @@ export function Time({ iso }: { iso: string | null }) {
 
 /** A plain table that scrolls sideways on a phone rather than squeezing its columns. */
 export function Table({
+  label,
   head,
   children,
   empty,
 }: {
+  /** Names the scrolling region (keyboard users focus it to scroll). */
+  label: string;
   head: string[];
   children: ReactNode;
   empty: boolean;
 }) {
   return (
-    <div className="mt-4 overflow-x-auto">
+    <div
+      role="region"
+      aria-label={label}
+      // Focusable: on a phone the table scrolls sideways, and the keyboard must reach it too.
+      tabIndex={0}
+      className="mt-4 overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600"
+    >
       <table className="w-full text-left text-sm">
         <thead className="border-b border-zinc-200 text-xs text-zinc-600 uppercase dark:border-zinc-800 dark:text-zinc-400">
           <tr>
