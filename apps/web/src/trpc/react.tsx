@@ -15,7 +15,7 @@ import type { AppRouter } from '@opsledger/api';
 import { createQueryClient } from './query-client';
 
 /** `useTRPC()` gives the typed options of every procedure: `useQuery(trpc.x.y.queryOptions(…))`. */
-export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
 /*
  * The API's TEAM_HEADER and MAX_OPERATIONS_PER_REQUEST, written out: importing them would pull
