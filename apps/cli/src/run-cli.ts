@@ -10,6 +10,7 @@ import { registerHBlockUserCommands } from './commands/hblock-users';
 import { registerImportCommand } from './commands/import';
 import { registerKeyCommands } from './commands/keys';
 import { registerRetentionCommands } from './commands/retention';
+import { registerMemberCommands } from './commands/members';
 import { registerTeamCommands } from './commands/teams';
 import { registerVerifyCommand } from './commands/verify';
 import { registerWorkerJobCommands } from './commands/worker-jobs';
@@ -35,6 +36,7 @@ function buildProgram(io: CliIo): Command {
   registerKeyCommands(program, io);
   registerAccessKeyCommands(program, io);
   registerTeamCommands(program, io);
+  registerMemberCommands(program, io);
   registerAppCommands(program, io);
   registerImportCommand(program, io);
   registerExportCommand(program, io);

@@ -13,3 +13,6 @@ export {
 export { rotateServerSecretKey, type RotationOutcome } from './secrets/rotate-secret-key';
 export { DEFAULT_CHECKPOINT_POLICY, type CheckpointPolicy } from './services/chain/checkpoints';
 export { parseSigningSecret, rotateSigningKeyFile } from './services/chain/signing-key';
+export { handlePortalAuth } from './auth/portal/portal-auth-handler';
+export { portalAuthOf } from './auth/portal/portal-auth';
+export { TEAM_HEADER } from './auth/portal/session-caller';

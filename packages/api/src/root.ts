@@ -1,4 +1,5 @@
 import { accessKeysRouter } from './routers/access-keys';
+import { accountRouter } from './routers/account';
 import { activitiesRouter } from './routers/activities';
 import { apiKeysRouter } from './routers/api-keys';
 import { appsRouter } from './routers/apps';
@@ -8,6 +9,7 @@ import { chainRouter } from './routers/chain';
 import { eventsRouter } from './routers/events';
 import { hblockUsersRouter } from './routers/hblock-users';
 import { jobsRouter } from './routers/jobs';
+import { membersRouter } from './routers/members';
 import { passportLogsRouter } from './routers/passport-logs';
 import { retentionRouter } from './routers/retention';
 import { syncProfilesRouter } from './routers/sync-profiles';
@@ -17,7 +19,9 @@ import { trafficRouter } from './routers/traffic';
 import { createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
+  account: accountRouter,
   teams: teamsRouter,
+  members: membersRouter,
   apps: appsRouter,
   apiKeys: apiKeysRouter,
   accessKeys: accessKeysRouter,

@@ -19,6 +19,7 @@ export function opsLedger(): OpsLedger {
     checkpoints: config.checkpoints,
     credentials: credentialsFile(config.dataDir, config.publicUrl, log),
     workerKey: workerKeyFile(config.dataDir),
+    publicUrl: config.publicUrl,
     log,
     writeLimits: { importHorizonDays: config.importHorizonDays },
   });

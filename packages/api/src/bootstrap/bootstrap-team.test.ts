@@ -1,18 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createCaller } from '../caller';
-import { createTestApi } from '../testing';
+import { createCaller, createPortalCaller } from '../caller';
+import { createTestApi, signInToPortal } from '../testing';
 import { bootstrapTeam, type BootstrapReport } from './bootstrap-team';
-import type { CredentialsStore } from './team-credentials';
+import type { CredentialsStore, PortalAccount } from './team-credentials';
 
 /** A credentials.json in memory: one key per team slug. */
-function memoryStore(): CredentialsStore & { keys: Map<string, string> } {
+function memoryStore(): CredentialsStore & {
+  keys: Map<string, string>;
+  portal: Map<string, PortalAccount>;
+} {
   const keys = new Map<string, string>();
+  const portal = new Map<string, PortalAccount>();
   return {
     keys,
+    portal,
     keyFor: async (slug) => keys.get(slug) ?? null,
     save: async (slug, key) => void keys.set(slug, key),
+    portalAccount: async (slug) => portal.get(slug) ?? null,
+    savePortalAccount: async (slug, account) => void portal.set(slug, account),
   };
 }
 
@@ -126,5 +133,39 @@ describe('bootstrapTeam', () => {
       expect((await caller.teams.current()).slug).toBe(team.slug);
       expect((await caller.apiKeys.create({ role: 'owner' })).role).toBe('owner');
     }
+  });
+});
+
+describe("bootstrapTeam: the owner's portal account", () => {
+  it('signs the owner in to the team with the kept password, the same across restarts', async () => {
+    // (Earlier tests started with other stores, which gave the owner passwords of their own.)
+    await bootstrapWith(firstStore);
+    const account = firstStore.portal.get(team.slug);
+    if (!account) throw new Error('the first start kept no portal account');
+    const cookie = await signInToPortal(api.database, account.email, account.password);
+    expect(cookie).not.toBeNull();
+    const caller = await createPortalCaller(api.database, cookie ?? '', team.slug);
+    expect(await caller.teams.current()).toMatchObject({ slug: team.slug });
+    expect((await caller.members.list()).map((member) => member.role)).toEqual(['owner']);
+
+    await bootstrapWith(firstStore);
+    expect(firstStore.portal.get(team.slug)).toEqual(account);
+  });
+
+  it('gives a store without the password a new one, and the old one stops working', async () => {
+    const before = firstStore.portal.get(team.slug);
+    const fresh = memoryStore();
+    await bootstrapWith(fresh);
+    const after = fresh.portal.get(team.slug);
+    expect(after?.email).toBe(before?.email);
+    expect(
+      await signInToPortal(api.database, after?.email ?? '', after?.password ?? ''),
+    ).not.toBeNull();
+    expect(
+      await signInToPortal(api.database, before?.email ?? '', before?.password ?? ''),
+    ).toBeNull();
+    // The first store still holds the old one: its next start takes the account back.
+    await bootstrapWith(firstStore);
+    expect(firstStore.portal.get(team.slug)).not.toEqual(before);
   });
 });

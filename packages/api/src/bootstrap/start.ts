@@ -3,6 +3,7 @@ import type { SecretKeySpec } from '@opsledger/domain';
 
 import { type JobQueue, type JobQueueOptions } from '../jobs/job-queue';
 import { startJobs } from '../jobs/start-jobs';
+import { configurePortalAuth } from '../auth/portal/portal-auth';
 import { logger } from '../logging/logger';
 import {
   applyDatabasePolicies,
@@ -34,6 +35,8 @@ export interface StartOptions extends DatabasePolicies {
   checkpoints?: CheckpointPolicy | undefined;
   /** Where the bundled worker's service key is kept; without it no worker key is issued. */
   workerKey?: WorkerKeyStore | undefined;
+  /** Where people reach the portal (its sign-in cookies are Secure when it is https). */
+  publicUrl?: string | undefined;
   /** The team the first start founds and fills with demo data. */
   demoTeam?: { slug: string; name: string };
   /** Leases, retries and intervals of the job queue the workers claim from. */
@@ -91,6 +94,7 @@ function start(options: StartOptions): OpsLedger {
     });
     await attachSecretKeyring(opened, keyring, log);
     applyDatabasePolicies(opened, options);
+    if (options.publicUrl) configurePortalAuth(opened, { publicUrl: options.publicUrl });
     return opened;
   });
   let stopMaintenance = () => {};

@@ -21,6 +21,9 @@ const MUTATIONS_FOR_ADMINS = [
   'hblockUsers.create',
   'hblockUsers.revoke',
   'traffic.setAccessLog',
+  'members.add',
+  'members.changeRole',
+  'members.remove',
 ];
 const MUTATIONS_FOR_OWNERS = ['teams.create', 'teams.rename', 'retention.set'];
 
@@ -43,6 +46,7 @@ describe('every procedure', () => {
     expect([...namespaces].sort()).toEqual(
       [
         'accessKeys',
+        'account',
         'activities',
         'apiKeys',
         'apps',
@@ -50,6 +54,7 @@ describe('every procedure', () => {
         'backups',
         'events',
         'hblockUsers',
+        'members',
         'passportLogs',
         'retention',
         'syncs',

@@ -12,6 +12,14 @@ export interface Credentials {
   teams: Record<string, string>;
   /** The service key of the worker `pnpm start` runs beside the portal. */
   worker?: { key: string } | undefined;
+  /** The default team owner's portal account: sign in at `url` with `email` and `password`. */
+  portal?: PortalAccount;
+}
+
+export interface PortalAccount {
+  url: string;
+  email: string;
+  password: string;
 }
 
 export class CredentialsFileError extends Error {
@@ -35,6 +43,19 @@ export const credentialsPath = (dataDir: string) => join(dataDir, 'credentials.j
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+function parsePortalAccount(path: string, portal: unknown): PortalAccount | undefined {
+  if (portal === undefined) return undefined;
+  if (
+    !isRecord(portal) ||
+    typeof portal.url !== 'string' ||
+    typeof portal.email !== 'string' ||
+    typeof portal.password !== 'string'
+  ) {
+    throw new CredentialsFileError(path, 'portal: must hold url, email and password strings');
+  }
+  return { url: portal.url, email: portal.email, password: portal.password };
+}
+
 function parseCredentials(path: string, text: string): Credentials {
   let parsed: unknown;
   try {
@@ -57,12 +78,14 @@ function parseCredentials(path: string, text: string): Credentials {
   if (worker !== undefined && (!isRecord(worker) || typeof worker.key !== 'string')) {
     throw new CredentialsFileError(path, 'worker: must be {"key": "<service key>"}');
   }
+  const portal = parsePortalAccount(path, parsed.portal);
   return {
     url,
     team,
     key,
     teams: { ...(teams as Record<string, string>), [team]: key },
     ...(worker ? { worker: { key: worker.key as string } } : {}),
+    ...(portal ? { portal } : {}),
   };
 }
 
@@ -103,7 +126,15 @@ export async function writeCredentials(
     ...credentials,
     teams: { ...existing?.teams, [credentials.team]: credentials.key },
     ...(existing?.worker ? { worker: existing.worker } : {}),
+    ...(existing?.portal ? { portal: existing.portal } : {}),
   });
+}
+
+/** Keeps the portal account beside the keys (the file must exist: keys are written first). */
+export async function storePortalAccount(dataDir: string, portal: PortalAccount): Promise<void> {
+  const existing = await readCredentials(dataDir);
+  if (!existing) throw new CredentialsFileError(credentialsPath(dataDir), 'does not exist yet');
+  await saveCredentials(dataDir, { ...existing, portal });
 }
 
 /**

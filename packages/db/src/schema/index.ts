@@ -8,3 +8,4 @@ export * from './retention-policies';
 export * from './access-logs';
 export * from './chain';
 export * from './jobs';
+export * from './people';

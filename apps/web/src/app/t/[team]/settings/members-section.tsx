@@ -1,0 +1,129 @@
+'use client';
+
+import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+
+import { useTRPC } from '../../../../trpc/react';
+import {
+  buttonClass,
+  cellClass,
+  Field,
+  formErrorsOf,
+  GeneralError,
+  inputClass,
+  NO_ERRORS,
+  quietButtonClass,
+  RoleSelect,
+  Section,
+  ShownOnce,
+  Table,
+  textOf,
+  Time,
+  type FormErrors,
+} from './settings-ui';
+
+type Role = 'owner' | 'admin' | 'member' | 'viewer' | 'service';
+
+/** The sign-in page with the address filled in: what to send the new member with the password. */
+const inviteLinkOf = (email: string) =>
+  `${window.location.origin}/sign-in?email=${encodeURIComponent(email)}`;
+
+export function MembersSection({ me }: { me: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data: members } = useSuspenseQuery(trpc.members.list.queryOptions());
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() });
+  const add = useMutation(
+    trpc.members.add.mutationOptions({
+      onSuccess: () => void refresh(),
+      onError: (error) => setErrors(formErrorsOf(error, ['email', 'role'])),
+    }),
+  );
+  const changeRole = useMutation(
+    trpc.members.changeRole.mutationOptions({ onSettled: () => void refresh() }),
+  );
+  const remove = useMutation(
+    trpc.members.remove.mutationOptions({ onSettled: () => void refresh() }),
+  );
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setErrors(NO_ERRORS);
+    add.mutate({ email: textOf(form, 'email'), role: textOf(form, 'role') as Role });
+  }
+
+  const added = add.data;
+  return (
+    <Section
+      id="members"
+      title="Members"
+      description="People who sign in to this team's pages, each with a role. Someone new gets an initial password to send them with the invite link."
+    >
+      <form onSubmit={submit} className="flex flex-col gap-3 sm:flex-row sm:items-end" noValidate>
+        <Field id="member-email" label="Email" error={errors.fields.email}>
+          {(props) => <input {...props} name="email" type="email" className={inputClass} />}
+        </Field>
+        <Field id="member-role" label="Role" error={errors.fields.role}>
+          {(props) => <RoleSelect {...props} name="role" defaultValue="viewer" />}
+        </Field>
+        <button type="submit" disabled={add.isPending} className={buttonClass}>
+          Add member
+        </button>
+      </form>
+      <GeneralError message={errors.general} />
+      {added ? (
+        added.password ? (
+          <>
+            <ShownOnce label={`Initial password for ${added.email}`} value={added.password} />
+            <ShownOnce label="Invite link" value={inviteLinkOf(added.email)} />
+          </>
+        ) : (
+          <p role="status" className="mt-3 text-sm">
+            {added.email} already signs in to OpsLedger: they see this team at their next visit.
+          </p>
+        )
+      ) : null}
+      <Table
+        label="Members list"
+        head={['Email', 'Role', 'Added', '']}
+        empty={members.length === 0}
+      >
+        {members.map((member) => (
+          <tr key={member.userId}>
+            <td className={cellClass}>
+              {member.email}
+              {member.email === me ? <span className="text-zinc-500"> (you)</span> : null}
+            </td>
+            <td className={cellClass}>
+              <RoleSelect
+                id={`role-${member.userId}`}
+                aria-label={`Role of ${member.email}`}
+                value={member.role}
+                onChange={(role) =>
+                  changeRole.mutate({ userId: member.userId, role: role as Role })
+                }
+              />
+            </td>
+            <td className={cellClass}>
+              <Time iso={member.createdAt} />
+            </td>
+            <td className={cellClass}>
+              <button
+                type="button"
+                className={quietButtonClass}
+                disabled={remove.isPending}
+                aria-label={`Remove ${member.email}`}
+                onClick={() => remove.mutate({ userId: member.userId })}
+              >
+                Remove
+              </button>
+            </td>
+          </tr>
+        ))}
+      </Table>
+      <GeneralError message={changeRole.error?.message ?? remove.error?.message ?? null} />
+    </Section>
+  );
+}
