@@ -1,7 +1,7 @@
 import type { Database } from '@opsledger/db';
 import type { Team } from '@opsledger/domain';
 
-import { authenticateApiKey } from '../auth/authenticate';
+import { authenticateApiKey, keyCaller } from '../auth/authenticate';
 import { createApiKey } from '../services/api-keys/api-keys';
 
 /** Where a process keeps the key its bundled worker authenticates with (credentials.json). */
@@ -24,7 +24,7 @@ export async function ensureWorkerKey(
   const caller = kept ? await authenticateApiKey(database, kept) : null;
   if (kept && caller?.team.id === team.id && caller.role === 'service') return kept;
   const issued = await createApiKey({
-    ctx: { database, caller: { team, keyId: 'start-up', role: 'owner' } },
+    ctx: { database, caller: keyCaller(team, 'start-up', 'owner') },
     input: { role: 'service', name: 'worker (issued at start-up)' },
   });
   await store.saveWorkerKey(issued.secret);

@@ -1,5 +1,6 @@
 import { eq, teams, type Database } from '@opsledger/db';
 
+import { keyCaller } from '../../auth/authenticate';
 import type { ServiceContext } from '../../context';
 import { ServiceError } from '../../errors';
 import { updateBackup } from '../backups/update-backup';
@@ -25,7 +26,7 @@ export async function queueContext(database: Database, teamId: string): Promise<
     .from(teams)
     .where(eq(teams.id, teamId));
   if (!team) throw new Error(`team ${teamId} not found`);
-  return { database, caller: { team, keyId: 'job-queue', role: 'service' } };
+  return { database, caller: keyCaller(team, 'job-queue', 'service') };
 }
 
 /**
