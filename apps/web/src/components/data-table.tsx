@@ -59,9 +59,10 @@ export function DataTable<T>({
   return (
     <div className="space-y-3">
       <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-700">
-        <table className="w-full text-left text-sm">
+        {/* On a phone each row becomes a card: label and value side by side. */}
+        <table className="w-full text-left text-sm max-sm:block">
           <caption className="sr-only">{caption}</caption>
-          <thead className="bg-zinc-50 text-xs text-zinc-600 uppercase dark:bg-zinc-800 dark:text-zinc-300">
+          <thead className="max-sm:sr-only bg-zinc-50 text-xs text-zinc-600 uppercase dark:bg-zinc-800 dark:text-zinc-300">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
@@ -72,7 +73,7 @@ export function DataTable<T>({
               </tr>
             ))}
           </thead>
-          <tbody className="divide-y divide-zinc-200 dark:divide-zinc-700">
+          <tbody className="max-sm:block divide-y divide-zinc-200 dark:divide-zinc-700">
             {table.getRowModel().rows.map((row) => (
               <tr
                 key={row.id}
@@ -89,13 +90,25 @@ export function DataTable<T>({
                     : undefined
                 }
                 className={
-                  onOpen
+                  'max-sm:block max-sm:py-2 ' +
+                  (onOpen
                     ? 'cursor-pointer hover:bg-zinc-50 focus-visible:bg-sky-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-600 dark:hover:bg-zinc-800 dark:focus-visible:bg-sky-950'
-                    : undefined
+                    : '')
                 }
               >
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="px-3 py-2 align-top">
+                  <td
+                    key={cell.id}
+                    className="px-3 py-2 align-top max-sm:flex max-sm:gap-3 max-sm:py-0.5"
+                  >
+                    {typeof cell.column.columnDef.header === 'string' && (
+                      <span
+                        aria-hidden
+                        className="w-24 shrink-0 text-xs text-zinc-500 uppercase sm:hidden dark:text-zinc-400"
+                      >
+                        {cell.column.columnDef.header}
+                      </span>
+                    )}
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}
