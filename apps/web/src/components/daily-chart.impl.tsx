@@ -23,7 +23,8 @@ export interface Series {
 }
 
 export interface DailyChartProps {
-  data: ({ date: string } & Record<string, number | string>)[];
+  /** One object a day: `date` and a number per series key. */
+  data: { date: string }[];
   series: Series[];
   kind?: 'bar' | 'line';
   unit?: 'count' | 'bytes';
@@ -75,6 +76,7 @@ export default function DailyChartImpl({
                 name={s.label}
                 fill={s.color}
                 stackId={stacked ? 'all' : undefined}
+                isAnimationActive={false}
               />
             ))}
           </BarChart>
@@ -89,6 +91,7 @@ export default function DailyChartImpl({
                 stroke={s.color}
                 strokeWidth={2}
                 dot={false}
+                isAnimationActive={false}
               />
             ))}
           </LineChart>

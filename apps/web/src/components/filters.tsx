@@ -72,22 +72,29 @@ export function SearchFilter({
   );
 }
 
-/** One of a fixed list; the first option ("Any") clears the filter. */
+/**
+ * One of a fixed list. With `anyLabel` the first option ("Any") clears the filter; without it,
+ * `defaultValue` is what an absent key means (and choosing it clears the key).
+ */
 export function SelectFilter({
   name,
   label,
   options,
   anyLabel = 'Any',
+  defaultValue = '',
 }: {
   name: string;
   label: string;
   options: readonly (string | { value: string; label: string })[];
   anyLabel?: string | null;
+  defaultValue?: string;
 }) {
   const id = useId();
   const [value, setValue] = useQueryState(
     name,
-    parseAsString.withDefault('').withOptions({ history: 'push' }),
+    parseAsString
+      .withDefault(defaultValue)
+      .withOptions({ history: 'push', clearOnDefault: true }),
   );
   return (
     <Field id={id} label={label}>

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query';
-import { createLoader, parseAsString, parseAsStringLiteral } from 'nuqs/server';
+import { createLoader, parseAsString, parseAsStringLiteral, type inferParserType } from 'nuqs/server';
 
 import type { AppRouter } from '@opsledger/api';
 import {
@@ -30,7 +30,7 @@ export const activityParams = {
   ...timeRangeParsers('all'),
 };
 export const loadActivityParams = createLoader(activityParams);
-type State = ReturnType<typeof loadActivityParams>;
+type State = inferParserType<typeof activityParams>;
 
 export interface ActivityFeedInput {
   filter: ActivityFilter;

@@ -81,7 +81,13 @@ export function ActivityView() {
         <SelectFilter name="resourceType" label="Resource type" options={ACTIVITY_RESOURCE_TYPES} />
         <SelectFilter name="keypoint" label="Keypoint" options={YES_NO} />
         <SelectFilter name="endpoint" label="Endpoint" options={YES_NO} />
-        <SelectFilter name="sort" label="Sort" options={SORTS} anyLabel={null} />
+        <SelectFilter
+          name="sort"
+          label="Sort"
+          options={SORTS}
+          anyLabel={null}
+          defaultValue="createdAt_DESC"
+        />
         <SearchFilter name="websiteUuid" label="Website UUID" />
         <SearchFilter name="companyId" label="Company ID" />
         <SearchFilter name="sourceId" label="Source ID" />

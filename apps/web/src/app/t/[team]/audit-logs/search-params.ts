@@ -1,4 +1,4 @@
-import { createLoader, parseAsString } from 'nuqs/server';
+import { createLoader, parseAsString, type inferParserType } from 'nuqs/server';
 
 import type { AuditLogScrollInput } from '@opsledger/domain';
 
@@ -14,7 +14,7 @@ export const auditLogParams = {
 };
 export const loadAuditLogParams = createLoader(auditLogParams);
 
-type State = ReturnType<typeof loadAuditLogParams>;
+type State = inferParserType<typeof auditLogParams>;
 
 /** The scroll input a filter state asks for (the cursor is the infinite query's). */
 export function auditLogInput(state: State): Omit<AuditLogScrollInput, 'cursor'> {
