@@ -53,6 +53,7 @@ export default function DailyChartImpl({
       <XAxis dataKey="date" tick={{ fontSize: 11, fill: 'currentColor' }} minTickGap={16} />
       <YAxis
         tickFormatter={(value: number) => short(value)}
+        allowDecimals={unit === 'bytes'}
         tick={{ fontSize: 11, fill: 'currentColor' }}
         width={56}
       />

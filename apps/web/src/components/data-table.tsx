@@ -1,11 +1,6 @@
 'use client';
 
-import {
-  flexRender,
-  getCoreRowModel,
-  useReactTable,
-  type ColumnDef,
-} from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 
 import { ErrorMessage } from './error-message';
@@ -66,7 +61,11 @@ export function DataTable<T>({
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
-                  <th key={header.id} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className="px-3 py-2 font-medium whitespace-nowrap"
+                  >
                     {flexRender(header.column.columnDef.header, header.getContext())}
                   </th>
                 ))}

@@ -17,7 +17,10 @@ const fieldClass =
 function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
     <div className="min-w-0 flex-1 basis-40">
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-zinc-700 dark:text-zinc-300">
+      <label
+        htmlFor={id}
+        className="mb-1 block text-xs font-medium text-zinc-700 dark:text-zinc-300"
+      >
         {label}
       </label>
       {children}
@@ -92,9 +95,7 @@ export function SelectFilter({
   const id = useId();
   const [value, setValue] = useQueryState(
     name,
-    parseAsString
-      .withDefault(defaultValue)
-      .withOptions({ history: 'push', clearOnDefault: true }),
+    parseAsString.withDefault(defaultValue).withOptions({ history: 'push', clearOnDefault: true }),
   );
   return (
     <Field id={id} label={label}>

@@ -54,8 +54,3 @@ export function resolveTimeRange(
   const start = Math.floor((now - PRESET_MS[state.range]) / 60_000) * 60_000;
   return { from: new Date(start).toISOString() };
 }
-
-/** The days (YYYY-MM-DD) a range spans in a time zone, for per-day summaries and charts. */
-export function dayInZone(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(instant);
-}

@@ -18,8 +18,7 @@ let browserQueryClient: QueryClient | undefined;
 const getQueryClient = () =>
   typeof window === 'undefined' ? makeQueryClient() : (browserQueryClient ??= makeQueryClient());
 
-const apiKey = () =>
-  /(?:^|; )opsledger_api_key=([^;]*)/.exec(document.cookie)?.[1] ?? null;
+const apiKey = () => /(?:^|; )opsledger_api_key=([^;]*)/.exec(document.cookie)?.[1] ?? null;
 
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();

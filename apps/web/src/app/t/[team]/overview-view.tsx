@@ -61,11 +61,15 @@ export function OverviewView() {
       <PageHeader title="Overview" description="What needs attention, at a glance." />
       <div className="grid gap-4 lg:grid-cols-2">
         <Panel title="Failed syncs">
-          <Block query={failedSyncs} empty={(page) => (page.items.length ? null : 'No sync has failed.')}>
+          <Block
+            query={failedSyncs}
+            empty={(page) => (page.items.length ? null : 'No sync has failed.')}
+          >
             {(page) => (
               <>
                 <p className="mb-2 text-sm text-red-800 dark:text-red-300">
-                  {exactNumber(page.paging.total)} failed sync {page.paging.total === 1 ? 'run' : 'runs'} in all
+                  {exactNumber(page.paging.total)} failed sync{' '}
+                  {page.paging.total === 1 ? 'run' : 'runs'} in all
                 </p>
                 <ul>
                   {page.items.map((run) => (
@@ -73,7 +77,9 @@ export function OverviewView() {
                       <span>
                         {run.appName} · <code className="text-xs">{run.actionType}</code>
                         {run.reason && (
-                          <span className="block text-xs text-zinc-600 dark:text-zinc-400">{run.reason}</span>
+                          <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+                            {run.reason}
+                          </span>
                         )}
                       </span>
                       <Time value={run.createdAt} className="text-xs" />
@@ -86,7 +92,10 @@ export function OverviewView() {
           </Block>
         </Panel>
         <Panel title="Backups, last 7 days">
-          <Block query={backups} empty={(page) => (page.items.length ? null : 'No backup in the last 7 days.')}>
+          <Block
+            query={backups}
+            empty={(page) => (page.items.length ? null : 'No backup in the last 7 days.')}
+          >
             {(page) => {
               const failed = page.items.filter((backup) => backup.status === 'failed');
               const succeeded = page.items.filter((backup) => backup.status === 'succeeded').length;
@@ -94,7 +103,10 @@ export function OverviewView() {
                 <>
                   <p className="mb-2 text-sm">
                     <StatusBadge status={`${succeeded} succeeded`} tone="good" />{' '}
-                    <StatusBadge status={`${failed.length} failed`} tone={failed.length ? 'bad' : 'neutral'} />
+                    <StatusBadge
+                      status={`${failed.length} failed`}
+                      tone={failed.length ? 'bad' : 'neutral'}
+                    />
                   </p>
                   <ul>
                     {failed.slice(0, 5).map((backup) => (
@@ -102,7 +114,9 @@ export function OverviewView() {
                         <span>
                           {appName(backup.appDid)} → {backup.targetName ?? backup.target}
                           {backup.message && (
-                            <span className="block text-xs text-zinc-600 dark:text-zinc-400">{backup.message}</span>
+                            <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+                              {backup.message}
+                            </span>
                           )}
                         </span>
                         <Time value={backup.createdAt} className="text-xs" />
@@ -121,10 +135,26 @@ export function OverviewView() {
               const sum = (pick: (row: (typeof page.list)[number]) => number) =>
                 page.list.reduce((total, row) => total + pick(row), 0);
               const figures: [string, string, string][] = [
-                ['Requests', humanNumber(sum((r) => r.totalRequests)), exactNumber(sum((r) => r.totalRequests))],
-                ['Failed', humanNumber(sum((r) => r.failedRequests)), exactNumber(sum((r) => r.failedRequests))],
-                ['Unique visitors', humanNumber(sum((r) => r.uniqueVisitors)), exactNumber(sum((r) => r.uniqueVisitors))],
-                ['Bandwidth', humanBytes(sum((r) => r.bandwidth)), `${exactNumber(sum((r) => r.bandwidth))} bytes`],
+                [
+                  'Requests',
+                  humanNumber(sum((r) => r.totalRequests)),
+                  exactNumber(sum((r) => r.totalRequests)),
+                ],
+                [
+                  'Failed',
+                  humanNumber(sum((r) => r.failedRequests)),
+                  exactNumber(sum((r) => r.failedRequests)),
+                ],
+                [
+                  'Unique visitors',
+                  humanNumber(sum((r) => r.uniqueVisitors)),
+                  exactNumber(sum((r) => r.uniqueVisitors)),
+                ],
+                [
+                  'Bandwidth',
+                  humanBytes(sum((r) => r.bandwidth)),
+                  `${exactNumber(sum((r) => r.bandwidth))} bytes`,
+                ],
               ];
               return (
                 <>
@@ -162,7 +192,10 @@ export function OverviewView() {
                     .map((event) => (
                       <li key={event.eventId} className={itemClass}>
                         <span>
-                          <StatusBadge status={event.type} tone={event.type === 'system' ? 'neutral' : 'busy'} />{' '}
+                          <StatusBadge
+                            status={event.type}
+                            tone={event.type === 'system' ? 'neutral' : 'busy'}
+                          />{' '}
                           {event.module}: <code className="text-xs">{event.name}</code>
                         </span>
                         <Time value={event.eventTime} className="text-xs" />

@@ -6,12 +6,15 @@ export const metadata = { title: 'Overview · OpsLedger' };
 
 export default async function OverviewPage() {
   const queryClient = getQueryClient();
-  await Promise.all(
-    Object.values(overviewQueries(trpc)).map((options) =>
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a record of differently typed options
-      queryClient.prefetchQuery(options as any),
-    ),
-  );
+  const queries = overviewQueries(trpc);
+  await Promise.all([
+    queryClient.prefetchQuery(queries.failedSyncs),
+    queryClient.prefetchQuery(queries.recentBackups),
+    queryClient.prefetchQuery(queries.todayTraffic),
+    queryClient.prefetchQuery(queries.userEvents),
+    queryClient.prefetchQuery(queries.systemEvents),
+    queryClient.prefetchQuery(queries.apps),
+  ]);
   return (
     <HydrateClient>
       <OverviewView />

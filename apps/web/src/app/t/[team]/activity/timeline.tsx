@@ -35,13 +35,7 @@ function Marker({ entry }: { entry: Activity }) {
  * A resource's history by sequenceKey, oldest first: keypoints (saved milestones) and the
  * endpoint (the sequence's end) stand out; each entry lists the fields it changed.
  */
-export function Timeline({
-  sequenceKey,
-  onClose,
-}: {
-  sequenceKey: string;
-  onClose: () => void;
-}) {
+export function Timeline({ sequenceKey, onClose }: { sequenceKey: string; onClose: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const query = useInfiniteQuery(activityFeed(trpc, queryClient, timelineInput(sequenceKey)));

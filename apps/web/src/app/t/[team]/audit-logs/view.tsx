@@ -1,10 +1,11 @@
 'use client';
 
-import type { AuditLog } from '@opsledger/domain';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useQueryStates } from 'nuqs';
 import { useState } from 'react';
+
+import type { AuditLog } from '@opsledger/domain';
 
 import { DataTable } from '../../../../components/data-table';
 import { FilterBar, SearchFilter, TimeRangeFilter } from '../../../../components/filters';

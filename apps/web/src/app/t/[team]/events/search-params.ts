@@ -1,4 +1,9 @@
-import { createLoader, parseAsNumberLiteral, parseAsStringLiteral, type inferParserType } from 'nuqs/server';
+import {
+  createLoader,
+  parseAsNumberLiteral,
+  parseAsStringLiteral,
+  type inferParserType,
+} from 'nuqs/server';
 
 import { EVENT_TYPES, type PlatformEventScrollInput } from '@opsledger/domain';
 

@@ -6,11 +6,7 @@ import { SyncsView } from './view';
 
 export const metadata = { title: 'Syncs · OpsLedger' };
 
-export default async function SyncsPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function SyncsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const filter = syncFilter(loadSyncParams(await searchParams));
   const queryClient = getQueryClient();
   await Promise.all([

@@ -1,6 +1,11 @@
 import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query';
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query';
-import { createLoader, parseAsString, parseAsStringLiteral, type inferParserType } from 'nuqs/server';
+import {
+  createLoader,
+  parseAsString,
+  parseAsStringLiteral,
+  type inferParserType,
+} from 'nuqs/server';
 
 import type { AppRouter } from '@opsledger/api';
 import { RUN_STATUSES, SYNC_ACTION_TYPES, type SyncRunFilter } from '@opsledger/domain';

@@ -63,7 +63,10 @@ export function SyncsView() {
 
   return (
     <>
-      <PageHeader title="Syncs" description="Object syncs, backups and restores of the team's apps." />
+      <PageHeader
+        title="Syncs"
+        description="Object syncs, backups and restores of the team's apps."
+      />
       <FilterBar label="Filter sync runs">
         <SelectFilter name="status" label="Status" options={RUN_STATUSES} />
         <SelectFilter name="action" label="Action type" options={SYNC_ACTION_TYPES} />

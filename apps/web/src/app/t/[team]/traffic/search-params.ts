@@ -1,6 +1,11 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query';
-import { createLoader, parseAsNumberLiteral, parseAsString, type inferParserType } from 'nuqs/server';
+import {
+  createLoader,
+  parseAsNumberLiteral,
+  parseAsString,
+  type inferParserType,
+} from 'nuqs/server';
 
 import type { AppRouter } from '@opsledger/api';
 import { MAX_PAGE_SIZE, type TrafficInsight } from '@opsledger/domain';
@@ -43,8 +48,7 @@ export function trafficDays(
           trpc.traffic.insights.queryOptions({ ...filter, page, pageSize: MAX_PAGE_SIZE }),
         );
         rows.push(...result.list);
-        if (page >= result.paging.pageCount)
-          return { rows, complete: true };
+        if (page >= result.paging.pageCount) return { rows, complete: true };
       }
       return { rows, complete: false };
     },
@@ -62,11 +66,7 @@ export interface DayTotals {
 /** Per-day totals over the apps shown, oldest first, with every day of the range present. */
 export function totalsByDay(rows: TrafficInsight[], filter: TrafficFilter): DayTotals[] {
   const byDay = new Map<string, DayTotals>();
-  for (
-    let ms = Date.parse(filter.startDate);
-    ms <= Date.parse(filter.endDate);
-    ms += 86_400_000
-  ) {
+  for (let ms = Date.parse(filter.startDate); ms <= Date.parse(filter.endDate); ms += 86_400_000) {
     const date = utcDay(ms);
     byDay.set(date, { date, requests: 0, failed: 0, visitors: 0, bandwidth: 0 });
   }

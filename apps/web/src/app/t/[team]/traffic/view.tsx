@@ -10,7 +10,13 @@ import { FilterBar, SelectFilter } from '../../../../components/filters';
 import { exactNumber, humanBytes, humanNumber } from '../../../../components/format';
 import { Loading, PageHeader, Panel } from '../../../../components/states';
 import { useTRPC } from '../../../../trpc/react';
-import { DAY_RANGES, totalsByDay, trafficDays, trafficFilter, trafficParams } from './search-params';
+import {
+  DAY_RANGES,
+  totalsByDay,
+  trafficDays,
+  trafficFilter,
+  trafficParams,
+} from './search-params';
 
 function Figure({ label, value, exact }: { label: string; value: string; exact: string }) {
   return (
