@@ -3,6 +3,7 @@ import type { Database } from '@opsledger/db';
 
 import { formatCount, formatMs, type BenchResult } from '../measure/report';
 import { interleavedMedians } from '../measure/stats';
+import type { PortalReader } from '../portal/page-bench';
 import { createBenchTeam, type ApiCaller } from '../setup/bench-team';
 import { loadAuditEvents } from './load-audit-events';
 
@@ -14,6 +15,8 @@ export interface ListBench {
   result: BenchResult;
   /** The page-1 query, for benchmarks that compare against it. */
   firstPage: () => Promise<unknown>;
+  /** The loaded team and a viewer key of it, for the portal's audit-log page benchmark. */
+  reader: PortalReader;
 }
 
 /** Follows cursors from page 1 and returns the cursor that opens page `page`. */
@@ -37,7 +40,8 @@ export async function benchList(database: Database, eventCount: number): Promise
   const team = await createBenchTeam(database, 'list');
   await loadAuditEvents(database, team.id, { count: eventCount, spanMs: SIX_MONTHS_MS });
   await database.query('analyze events');
-  const reader = await createCaller(database, await team.keySecret('viewer'));
+  const viewerKey = await team.keySecret('viewer');
+  const reader = await createCaller(database, viewerKey);
 
   const deepCursor = await cursorOfPage(reader, DEEP_PAGE);
   const firstPage = () => reader.auditLogs.scroll({ limit: PAGE_SIZE });
@@ -65,6 +69,7 @@ export async function benchList(database: Database, eventCount: number): Promise
   })) as [number, number];
   return {
     firstPage,
+    reader: { slug: team.slug, viewerKey },
     result: {
       name: '(b) list newest 50',
       figures:

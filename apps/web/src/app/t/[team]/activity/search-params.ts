@@ -8,12 +8,8 @@ import {
 } from 'nuqs/server';
 
 import type { AppRouter } from '@opsledger/api';
-import {
-  ACTIVITY_RESOURCE_TYPES,
-  ACTIVITY_SORTS,
-  type ActivityFilter,
-  type ActivitySort,
-} from '@opsledger/domain';
+import type { ActivityFilter, ActivitySort } from '@opsledger/domain';
+import { ACTIVITY_RESOURCE_TYPES, ACTIVITY_SORTS } from '@opsledger/domain/enums';
 
 import { resolveTimeRange, timeRangeParsers } from '../../../../components/time-range';
 

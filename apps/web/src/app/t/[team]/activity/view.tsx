@@ -4,7 +4,8 @@ import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useQueryStates } from 'nuqs';
 
-import { ACTIVITY_RESOURCE_TYPES, type Activity } from '@opsledger/domain';
+import type { Activity } from '@opsledger/domain';
+import { ACTIVITY_RESOURCE_TYPES } from '@opsledger/domain/enums';
 
 import { DataTable } from '../../../../components/data-table';
 import {

@@ -24,6 +24,6 @@ export function auditLogInput(state: State): Omit<AuditLogScrollInput, 'cursor'>
     ...(state.q?.trim() && { actionOrContent: state.q.trim() }),
     ...(state.actor && { actorDid: state.actor }),
     ...resolveTimeRange(state),
-    limit: 50,
+    limit: 25,
   };
 }

@@ -5,7 +5,8 @@ import {
   type inferParserType,
 } from 'nuqs/server';
 
-import { EVENT_TYPES, type PlatformEventScrollInput } from '@opsledger/domain';
+import type { PlatformEventScrollInput } from '@opsledger/domain';
+import { EVENT_TYPES } from '@opsledger/domain/enums';
 
 export const LAST_N = [25, 50, 100] as const;
 

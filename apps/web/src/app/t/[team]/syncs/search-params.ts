@@ -8,7 +8,8 @@ import {
 } from 'nuqs/server';
 
 import type { AppRouter } from '@opsledger/api';
-import { RUN_STATUSES, SYNC_ACTION_TYPES, type SyncRunFilter } from '@opsledger/domain';
+import type { SyncRunFilter } from '@opsledger/domain';
+import { RUN_STATUSES, SYNC_ACTION_TYPES } from '@opsledger/domain/enums';
 
 export const syncParams = {
   app: parseAsString,

@@ -5,7 +5,8 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useQueryStates } from 'nuqs';
 import { useState } from 'react';
 
-import { RUN_STATUSES, SYNC_ACTION_TYPES, type SyncRun } from '@opsledger/domain';
+import type { SyncRun } from '@opsledger/domain';
+import { RUN_STATUSES, SYNC_ACTION_TYPES } from '@opsledger/domain/enums';
 
 import { AppFilter } from '../../../../components/app-filter';
 import { DataTable } from '../../../../components/data-table';

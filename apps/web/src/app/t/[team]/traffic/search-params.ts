@@ -8,7 +8,8 @@ import {
 } from 'nuqs/server';
 
 import type { AppRouter } from '@opsledger/api';
-import { MAX_PAGE_SIZE, type TrafficInsight } from '@opsledger/domain';
+import type { TrafficInsight } from '@opsledger/domain';
+import { MAX_PAGE_SIZE } from '@opsledger/domain/enums';
 
 export const DAY_RANGES = [7, 30, 90] as const;
 

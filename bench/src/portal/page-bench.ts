@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { formatCount, formatMs, type BenchResult } from '../measure/report';
+import { interleavedMedians } from '../measure/stats';
+
+/** A port the system has free right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function waitForHealth(base: string, deadlineMs: number): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  while (Date.now() < until) {
+    try {
+      const response = await fetch(`${base}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the portal at ${base} did not become healthy`);
+}
+
+export interface PortalReader {
+  slug: string;
+  /** A viewer key of the team: the portal acts with it (see trpc/server.tsx). */
+  viewerKey: string;
+}
+
+/**
+ * (e) The audit-log page of a team with `eventCount` events, rendered by `next start` (the
+ * production build) against the bench database, as a ratio to /api/health in the same run:
+ * what the page costs beyond the server answering at all. Each sample is a full server render
+ * with the first page of rows prefetched (keyset, newest first).
+ */
+export async function benchAuditLogPage(
+  webDir: string,
+  databaseUrl: string,
+  reader: PortalReader,
+  eventCount: number,
+  inherited: NodeJS.ProcessEnv,
+): Promise<BenchResult> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'opsledger-bench-portal-'));
+  const server = spawn('pnpm', ['exec', 'next', 'start', '-p', String(port)], {
+    cwd: webDir,
+    env: {
+      ...inherited,
+      DATABASE_URL: databaseUrl,
+      OPSLEDGER_DATA_DIR: dataDir,
+      OPSLEDGER_LOG_LEVEL: 'warn',
+      PORT: String(port),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(base, 180_000);
+    const headers = { cookie: `opsledger_api_key=${reader.viewerKey}` };
+    const faults: string[] = [];
+    const page = async () => {
+      const response = await fetch(`${base}/t/${reader.slug}/audit-logs`, { headers });
+      const html = await response.text();
+      if (!response.ok) throw new Error(`the audit-log page answered ${response.status}`);
+      return html;
+    };
+    const health = async () => (await fetch(`${base}/api/health`)).text();
+    if (!(await page()).includes('Load more'))
+      faults.push('the audit-log page rendered without its first page of rows');
+    const samples = 30;
+    const [pageMs, healthMs] = (await interleavedMedians([page, health], {
+      warmUp: 5,
+      samples,
+    })) as [number, number];
+    return {
+      name: '(e) audit-log page',
+      figures:
+        `GET /t/${reader.slug}/audit-logs at ${formatCount(eventCount)} events ${formatMs(pageMs)},` +
+        ` /api/health ${formatMs(healthMs)} (median of ${samples}, next start over HTTP)`,
+      ratio: pageMs / healthMs,
+      ratioOf: 'page / health',
+      target: { comparison: '<=', value: 3 },
+      faults,
+    };
+  } finally {
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
