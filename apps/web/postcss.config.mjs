@@ -1,4 +1,2 @@
-/** Tailwind CSS 4 runs as a PostCSS plugin; its configuration lives in src/app/globals.css. */
-const config = { plugins: { '@tailwindcss/postcss': {} } };
-
-export default config;
+/** Tailwind CSS 4 runs as a PostCSS plugin in Next's CSS pipeline. */
+export default { plugins: { '@tailwindcss/postcss': {} } };

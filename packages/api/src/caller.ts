@@ -15,3 +15,22 @@ export async function createCaller(database: Database, apiKeySecret: string | nu
     }),
   );
 }
+
+/**
+ * An in-process caller acting as a person signed in to the portal (their session cookie) in
+ * the team named by `teamSlug`, exactly as the portal's requests and server prefetches do.
+ */
+export async function createPortalCaller(
+  database: Database,
+  cookie: string,
+  teamSlug: string | null,
+) {
+  return factory(
+    await createContext({
+      database,
+      authorization: null,
+      headers: new Headers({ cookie }),
+      teamSlug,
+    }),
+  );
+}

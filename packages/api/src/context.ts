@@ -4,11 +4,14 @@ import type { Database } from '@opsledger/db';
 
 import { bearerToken } from './auth/api-key-secret';
 import { authenticateApiKey, type Caller } from './auth/authenticate';
+import { memberCaller, personOf, type Person } from './auth/portal/session-caller';
 import { TooManyRequestsError } from './errors';
 
 export interface Context {
   database: Database;
   caller: Caller | null;
+  /** The person signed in to the portal (session cookie), whichever team they named or not. */
+  person: Person | null;
   /** Whether a credential was presented at all (a wrong one is 401, not 403). */
   presentedCredential: boolean;
 }
@@ -23,15 +26,32 @@ async function callerOf(database: Database, secret: string, clientAddress: strin
   }
 }
 
+/**
+ * One context for both credentials: an API key (Authorization: Bearer) decides the team and
+ * role itself; a portal session cookie names a person, who acts in the team the request names
+ * (`teamSlug`: the x-opsledger-team header) with the role of their membership. Either way the
+ * procedures see the same `Caller`, so their tenancy and permissions are one.
+ */
 export async function createContext(opts: {
   database: Database;
   authorization: string | null | undefined;
+  /** The request's headers, for the portal's session cookie. */
+  headers?: Headers | null;
+  /** The team a portal request acts in; unset: the person's own procedures only. */
+  teamSlug?: string | null;
   /** The client's address over HTTP; null for an in-process caller. */
   clientAddress?: string | null;
 }): Promise<Context> {
+  const { database } = opts;
   const secret = bearerToken(opts.authorization);
-  const caller = secret ? await callerOf(opts.database, secret, opts.clientAddress ?? null) : null;
-  return { database: opts.database, caller, presentedCredential: secret !== null };
+  if (secret) {
+    const caller = await callerOf(database, secret, opts.clientAddress ?? null);
+    return { database, caller, person: null, presentedCredential: true };
+  }
+  const person = opts.headers ? await personOf(database, opts.headers) : null;
+  if (!person) return { database, caller: null, person: null, presentedCredential: false };
+  const caller = opts.teamSlug ? await memberCaller(database, person, opts.teamSlug) : null;
+  return { database, caller, person, presentedCredential: true };
 }
 
 /** What every service receives: the database and the authenticated team. */

@@ -11,3 +11,6 @@ export {
   type FailureBudget,
 } from './auth/failed-auth/failed-auth-limits';
 export { rotateServerSecretKey, type RotationOutcome } from './secrets/rotate-secret-key';
+export { handlePortalAuth } from './auth/portal/portal-auth-handler';
+export { portalAuthOf } from './auth/portal/portal-auth';
+export { TEAM_HEADER } from './auth/portal/session-caller';

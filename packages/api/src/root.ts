@@ -1,4 +1,5 @@
 import { accessKeysRouter } from './routers/access-keys';
+import { accountRouter } from './routers/account';
 import { activitiesRouter } from './routers/activities';
 import { apiKeysRouter } from './routers/api-keys';
 import { appsRouter } from './routers/apps';
@@ -6,6 +7,7 @@ import { auditLogsRouter } from './routers/audit-logs';
 import { backupsRouter } from './routers/backups';
 import { eventsRouter } from './routers/events';
 import { hblockUsersRouter } from './routers/hblock-users';
+import { membersRouter } from './routers/members';
 import { passportLogsRouter } from './routers/passport-logs';
 import { syncsRouter } from './routers/syncs';
 import { teamsRouter } from './routers/teams';
@@ -13,7 +15,9 @@ import { trafficRouter } from './routers/traffic';
 import { createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
+  account: accountRouter,
   teams: teamsRouter,
+  members: membersRouter,
   apps: appsRouter,
   apiKeys: apiKeysRouter,
   accessKeys: accessKeysRouter,

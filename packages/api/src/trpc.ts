@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 
 import { roleAllows, type Permission } from '@opsledger/domain';
 
+import { TEAM_HEADER } from './auth/portal/session-caller';
 import type { Context, ServiceContext } from './context';
 import { toTRPCError } from './errors';
 import { inputIssuesOf } from './input-issues';
@@ -26,14 +27,32 @@ const mapErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(mapErrors);
 
-/** The refusal of a request without a valid key: a wrong key is told apart from none. */
-export const callerRequired = (ctx: Pick<Context, 'presentedCredential'>) =>
-  new TRPCError({
+/**
+ * The refusal of a request without a team to act in: a wrong key is told apart from none, and
+ * a signed-in person who named no team is told to name one.
+ */
+export const callerRequired = (ctx: Pick<Context, 'presentedCredential' | 'person'>) => {
+  if (ctx.person) {
+    return new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `${TEAM_HEADER}: name the team to act in (a slug of one of yours)`,
+    });
+  }
+  return new TRPCError({
     code: 'UNAUTHORIZED',
     message: ctx.presentedCredential
       ? 'the API key is not valid'
       : 'an API key is required (Authorization: Bearer <key>)',
   });
+};
+
+/** Procedures of the signed-in person themselves (their teams), whichever team is named. */
+export const personProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.person) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in to the portal first' });
+  }
+  return next({ ctx: { database: ctx.database, person: ctx.person } });
+});
 
 const requireCaller = t.middleware(({ ctx, next }) => {
   if (!ctx.caller) throw callerRequired(ctx);
@@ -46,7 +65,7 @@ function allowing(permission: Permission) {
     if (!roleAllows(ctx.caller.role, permission)) {
       throw new TRPCError({
         code: 'FORBIDDEN',
-        message: `a ${ctx.caller.role} key may not ${permission === 'own' ? 'manage the team' : permission}`,
+        message: `a ${ctx.caller.role}${ctx.caller.credential.kind === 'member' ? '' : ' key'} may not ${permission === 'own' ? 'manage the team' : permission}`,
       });
     }
     return next();

@@ -14,6 +14,7 @@ export * from './credential-kinds';
 export * from './api-keys';
 export * from './access-keys';
 export * from './hblock-users';
+export * from './members';
 export * from './streams/envelope';
 export * from './streams/write-meta';
 export * from './streams/audit-logs';

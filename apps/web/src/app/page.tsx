@@ -1,38 +1,22 @@
-import { connection } from 'next/server';
+import { redirect } from 'next/navigation';
 
-import { opsLedger } from '../server/opsledger';
+import { teamPath } from '../components/shell/nav-items';
+import { PageHeader } from '../components/shell/page-header';
+import { SignOutButton } from '../components/shell/sign-out-button';
+import { requireAccount } from '../server/session';
 
-const STATE: Record<string, string> = {
-  starting: 'starting: migrating the database and preparing the demo team',
-  ready: 'ready',
-  failed: 'failed to start (see the server log)',
-};
-
-/** A placeholder until the portal lands: what runs here and where to look. */
+/** A signed-in person starts in their first team; a visitor is sent to sign in. */
 export default async function HomePage() {
-  // Rendered per request: the status is the running server's, never the build's.
-  await connection();
-  const status = opsLedger().status();
+  const account = await requireAccount();
+  const [first] = account.teams;
+  if (first) redirect(teamPath(first.slug, ''));
   return (
-    <main>
-      <h1>OpsLedger</h1>
-      <p>
-        This server holds the team&apos;s operational record and serves its API. The portal comes
-        later; for now use the CLI (<code>pnpm opsledger</code>) or the API with the key in{' '}
-        <code>credentials.json</code> of the data directory.
-      </p>
-      <ul>
-        <li>
-          Status: {STATE[status.state]}
-          {status.state === 'ready' ? ` (database: ${status.database})` : ''}
-        </li>
-        <li>
-          Native API: <code>/api/trpc</code>
-        </li>
-        <li>
-          Health: <a href="/api/health">/api/health</a>
-        </li>
-      </ul>
+    <main className="mx-auto max-w-md px-4 py-16">
+      <PageHeader title="No team yet">
+        {account.email} belongs to no team. An owner or admin of a team can add you (Settings →
+        Members, or <code>pnpm opsledger members add</code>).
+      </PageHeader>
+      <SignOutButton />
     </main>
   );
 }

@@ -50,3 +50,21 @@ describe('credentialsFile', () => {
     expect(await store().keyFor('demo')).toBe('olk_demo');
   });
 });
+
+describe('credentialsFile: the portal account', () => {
+  it("keeps the default team owner's sign-in beside the keys, and says where it is", async () => {
+    await store().save('demo', 'olk_first');
+    expect(await store().portalAccount('demo')).toBeNull();
+    await store().savePortalAccount('demo', { email: 'owner@demo.example', password: 'pw-1' });
+
+    expect(await store().portalAccount('demo')).toEqual({
+      url: 'http://localhost:4000',
+      email: 'owner@demo.example',
+      password: 'pw-1',
+    });
+    expect(logged.at(-1)).toContain(credentialsPath(dataDir));
+    // A later key for the default team keeps the account.
+    await store().save('demo', 'olk_second');
+    expect((await readCredentials(dataDir))?.portal?.email).toBe('owner@demo.example');
+  });
+});

@@ -2,6 +2,7 @@ import type { CredentialsStore } from '@opsledger/api';
 import {
   credentialsPath,
   readCredentials,
+  storePortalAccount,
   storeTeamKey,
   writeCredentials,
 } from '@opsledger/client/credentials';
@@ -33,6 +34,19 @@ export function credentialsFile(
       if (!existing || existing.team === team) await writeCredentials(dataDir, { url, team, key });
       else await storeTeamKey(dataDir, { url, team, key });
       for (const line of usageLines(credentialsPath(dataDir), url)) log(line);
+    },
+    // One portal account is kept: the default team owner's, the one the operator signs in with.
+    async portalAccount(team) {
+      const existing = await readCredentials(dataDir);
+      return existing?.team === team && existing.portal ? existing.portal : null;
+    },
+    async savePortalAccount(team, account) {
+      const existing = await readCredentials(dataDir);
+      if (existing?.team !== team) return;
+      await storePortalAccount(dataDir, { url, ...account });
+      log(
+        `portal sign-in (${account.email}, its password) is in ${credentialsPath(dataDir)}: open ${url}/sign-in`,
+      );
     },
   };
 }

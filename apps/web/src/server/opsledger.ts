@@ -16,6 +16,7 @@ export function opsLedger(): OpsLedger {
     migrationsDir: config.migrationsDir,
     secretKeys: config.secretKeys,
     credentials: credentialsFile(config.dataDir, config.publicUrl, log),
+    publicUrl: config.publicUrl,
     log,
     writeLimits: { importHorizonDays: config.importHorizonDays },
   });

@@ -1,40 +1,72 @@
 'use client';
 
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchStreamLink,
+  httpSubscriptionLink,
+  splitLink,
+} from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState, type ReactNode } from 'react';
 
 import type { AppRouter } from '@opsledger/api';
 
-import { makeQueryClient } from './query-client';
+import { createQueryClient } from './query-client';
 
-// STAND-IN until portal-auth's shell merges (sessions): the browser presents the API key kept in
-// the `opsledger_api_key` cookie as a bearer token. Same interface as the shell's (useTRPC,
-// TRPCReactProvider), so the pages need no change when it is replaced.
-export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+/** `useTRPC()` gives the typed options of every procedure: `useQuery(trpc.x.y.queryOptions(…))`. */
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
-let browserQueryClient: QueryClient | undefined;
-const getQueryClient = () =>
-  typeof window === 'undefined' ? makeQueryClient() : (browserQueryClient ??= makeQueryClient());
+/*
+ * The API's TEAM_HEADER and MAX_OPERATIONS_PER_REQUEST, written out: importing them would pull
+ * the API's and the domain's modules (zod schemas) into every page's JavaScript.
+ */
+const TEAM_HEADER = 'x-opsledger-team';
+const MAX_OPERATIONS_PER_REQUEST = 10;
 
-const apiKey = () => /(?:^|; )opsledger_api_key=([^;]*)/.exec(document.cookie)?.[1] ?? null;
+/** One cache per team in the browser: a team's data never answers for another's. */
+const browserClients = new Map<string, QueryClient>();
 
-export function TRPCReactProvider({ children }: { children: ReactNode }) {
-  const queryClient = getQueryClient();
-  const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({
-      links: [
-        httpBatchLink({
+function queryClientFor(team: string): QueryClient {
+  // On the server every request renders with a client of its own.
+  if (typeof window === 'undefined') return createQueryClient();
+  let client = browserClients.get(team);
+  if (!client) {
+    client = createQueryClient();
+    browserClients.set(team, client);
+  }
+  return client;
+}
+
+function createClient(team: string) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        // An EventSource cannot send headers: the team travels as a connection parameter,
+        // and the session cookie goes with it (same origin).
+        true: httpSubscriptionLink({
           url: '/api/trpc',
-          headers: () => {
-            const key = apiKey();
-            return key ? { authorization: `Bearer ${decodeURIComponent(key)}` } : {};
-          },
+          connectionParams: () => ({ team }),
         }),
-      ],
-    }),
-  );
+        false: httpBatchStreamLink({
+          url: '/api/trpc',
+          maxItems: MAX_OPERATIONS_PER_REQUEST,
+          headers: () => ({ [TEAM_HEADER]: team }),
+        }),
+      }),
+    ],
+  });
+}
+
+/**
+ * The tRPC and React Query context of one team's pages. Requests carry the session cookie and
+ * name the team; the team layout keys this provider by the team, so switching teams starts
+ * from that team's own cache.
+ */
+export function TRPCReactProvider({ team, children }: { team: string; children: ReactNode }) {
+  const queryClient = queryClientFor(team);
+  const [trpcClient] = useState(() => createClient(team));
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

@@ -1,30 +1,55 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
-import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
-import { cookies } from 'next/headers';
+import {
+  createTRPCOptionsProxy,
+  type TRPCOptionsProxy,
+  type TRPCQueryOptions,
+} from '@trpc/tanstack-react-query';
+import { headers } from 'next/headers';
 import { cache, type ReactNode } from 'react';
 
-import { appRouter, createContext } from '@opsledger/api';
+import { appRouter, createContext, type AppRouter } from '@opsledger/api';
 
 import { opsLedger } from '../server/opsledger';
-import { makeQueryClient } from './query-client';
+import { createQueryClient } from './query-client';
 
-// STAND-IN until portal-auth's shell merges (sessions): the server component acts with the API
-// key in the `opsledger_api_key` cookie, exactly as an HTTP request with that key would.
-export const getQueryClient = cache(makeQueryClient);
+/** One QueryClient per server request: what its components prefetch is what it hydrates. */
+export const getQueryClient = cache(createQueryClient);
 
-export const trpc = createTRPCOptionsProxy({
-  router: appRouter,
-  queryClient: getQueryClient,
-  ctx: async () => {
-    const key = (await cookies()).get('opsledger_api_key')?.value;
-    return createContext({
-      database: await opsLedger().database,
-      authorization: key ? `Bearer ${key}` : null,
-    });
-  },
-});
+/**
+ * The procedures as the team's page would call them, resolved in this process (no HTTP): the
+ * request's session cookie names the person, `team` the team they act in, exactly as the
+ * browser's requests do.
+ */
+export const serverTrpc = cache((team: string | null): TRPCOptionsProxy<AppRouter> =>
+  createTRPCOptionsProxy<AppRouter>({
+    router: appRouter,
+    queryClient: getQueryClient,
+    ctx: async () =>
+      createContext({
+        database: await opsLedger().database,
+        authorization: null,
+        headers: await headers(),
+        teamSlug: team,
+      }),
+  }),
+);
 
-/** Sends what the server component prefetched with the page: its first paint has the data. */
+/**
+ * Starts a query on the server; the page's first paint has its result (a pending one streams
+ * to the browser). Read it in a client component with the same options and `useSuspenseQuery`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any procedure's options
+export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(options: T): void {
+  const queryClient = getQueryClient();
+  if (options.queryKey[1]?.type === 'infinite') {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument -- as create-t3-turbo does
+    void queryClient.prefetchInfiniteQuery(options as any);
+  } else {
+    void queryClient.prefetchQuery(options);
+  }
+}
+
+/** Hands what this request prefetched to the client components below. */
 export function HydrateClient({ children }: { children: ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
 }

@@ -1,16 +1,11 @@
 import { and, apiKeys, eq, teams, type Database } from '@opsledger/db';
-import type { Role } from '@opsledger/domain';
 
 import { hashApiKeySecret } from './api-key-secret';
+import { keyCaller, type Caller } from './credential';
 import { guardAuthentication } from './failed-auth/failed-auth-guard';
 import { noteCredentialUse } from './last-used';
 
-/** Who is calling: always one team, from the credential, never from input. */
-export interface Caller {
-  team: { id: string; slug: string; name: string };
-  keyId: string;
-  role: Role;
-}
+export { keyCaller, type Caller, type Credential } from './credential';
 
 /**
  * The caller of an API key; null for an unknown or revoked one. Throws TooManyRequestsError
@@ -46,6 +41,6 @@ export async function authenticateApiKey(
       apiKeys,
       and(eq(apiKeys.teamId, row.team.id), eq(apiKeys.id, row.keyId)),
     );
-    return { ok: { team: row.team, keyId: row.keyId, role: row.role } };
+    return { ok: keyCaller(row.team, row.keyId, row.role) };
   });
 }

@@ -4,15 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '../caller';
 import { createTestApi } from '../testing';
 import { bootstrapTeam, type BootstrapReport } from './bootstrap-team';
-import type { CredentialsStore } from './team-credentials';
+import type { CredentialsStore, PortalAccount } from './team-credentials';
 
 /** A credentials.json in memory: one key per team slug. */
-function memoryStore(): CredentialsStore & { keys: Map<string, string> } {
+function memoryStore(): CredentialsStore & {
+  keys: Map<string, string>;
+  portal: Map<string, PortalAccount>;
+} {
   const keys = new Map<string, string>();
+  const portal = new Map<string, PortalAccount>();
   return {
     keys,
+    portal,
     keyFor: async (slug) => keys.get(slug) ?? null,
     save: async (slug, key) => void keys.set(slug, key),
+    portalAccount: async (slug) => portal.get(slug) ?? null,
+    savePortalAccount: async (slug, account) => void portal.set(slug, account),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Team } from '@opsledger/domain';
 
 import { seedDemoData, type DemoDataReport } from './demo-data/seed-demo-data';
 import { describeDemoData } from './describe-demo-data';
+import { ensurePortalOwner } from './portal-owner';
 import { ensureTeamCredentials, type CredentialsStore } from './team-credentials';
 
 export interface BootstrapOptions {
@@ -33,6 +34,7 @@ export async function bootstrapTeam(
     options.team,
     options.credentials,
   );
+  await ensurePortalOwner(database, team, options.credentials);
   if (!created) return { team, demoData: null };
 
   options.log(`first start: writing demo data for team ${team.slug}...`);

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 
 import { teams, type Database } from '@opsledger/db';
 
+import { keyCaller } from '../auth/authenticate';
 import { logger } from '../logging/logger';
 import { recordPlatformEvent } from '../services/platform-events/record-platform-events';
 
@@ -32,7 +33,7 @@ export async function recordLifecycleEvent(
       try {
         await recordPlatformEvent({
           // The platform speaks for itself here; no key of the team is involved.
-          ctx: { database, caller: { team, keyId: 'platform', role: 'owner' } },
+          ctx: { database, caller: keyCaller(team, 'platform', 'owner') },
           input: { type: 'system', module: 'System', name, instanceId: INSTANCE_ID },
         });
         written += 1;

@@ -1,6 +1,7 @@
 import { openDatabase, type Database, type DatabaseKind } from '@opsledger/db';
 import type { SecretKeySpec } from '@opsledger/domain';
 
+import { configurePortalAuth } from '../auth/portal/portal-auth';
 import { logger } from '../logging/logger';
 import {
   applyDatabasePolicies,
@@ -23,6 +24,8 @@ export interface StartOptions extends DatabasePolicies {
   /** Keys that encrypt stored shared secrets; without them, `secret-keys.json` in dataDir. */
   secretKeys?: readonly SecretKeySpec[] | undefined;
   credentials: CredentialsStore;
+  /** Where people reach the portal (its sign-in cookies are Secure when it is https). */
+  publicUrl?: string | undefined;
   /** The team the first start founds and fills with demo data. */
   demoTeam?: { slug: string; name: string };
   log?: (line: string) => void;
@@ -78,6 +81,7 @@ function start(options: StartOptions): OpsLedger {
     });
     await attachSecretKeyring(opened, keyring, log);
     applyDatabasePolicies(opened, options);
+    if (options.publicUrl) configurePortalAuth(opened, { publicUrl: options.publicUrl });
     return opened;
   });
   let stopMaintenance = () => {};

@@ -1,7 +1,7 @@
 import { eq, teams, type Database } from '@opsledger/db';
 import type { Team } from '@opsledger/domain';
 
-import { authenticateApiKey } from '../auth/authenticate';
+import { authenticateApiKey, keyCaller } from '../auth/authenticate';
 import { ServiceError } from '../errors';
 import { createApiKey } from '../services/api-keys/api-keys';
 import { createTeam } from '../services/teams/create-team';
@@ -13,6 +13,16 @@ export interface CredentialsStore {
   keyFor(teamSlug: string): Promise<string | null>;
   /** Keeps a new owner key for this team. */
   save(teamSlug: string, key: string): Promise<void>;
+  /** The portal account kept for this team's owner, if any. */
+  portalAccount(teamSlug: string): Promise<PortalAccount | null>;
+  /** Keeps the owner's portal account (after the team's key: the file exists by then). */
+  savePortalAccount(teamSlug: string, account: PortalAccount): Promise<void>;
+}
+
+/** How the team's owner signs in to the portal. */
+export interface PortalAccount {
+  email: string;
+  password: string;
 }
 
 export interface TeamCredentials {
@@ -66,7 +76,7 @@ export async function ensureTeamCredentials(
   }
   const issued = await createApiKey({
     // The process itself acts as the team's owner here: there is no key to act with yet.
-    ctx: { database, caller: { team: found, keyId: 'start-up', role: 'owner' } },
+    ctx: { database, caller: keyCaller(found, 'start-up', 'owner') },
     input: { role: 'owner', name: 'owner (issued at start-up)' },
   });
   await store.save(team.slug, issued.secret);

@@ -6,6 +6,7 @@ import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 
 import { MAX_OPERATIONS_PER_REQUEST } from '@opsledger/domain';
 
+import { TEAM_HEADER } from '../auth/portal/session-caller';
 import { createContext, type Context } from '../context';
 import { retryAfterHeaders, ServiceError, toTRPCError } from '../errors';
 import { appRouter } from '../root';
@@ -39,6 +40,24 @@ function retryAfterOf(errors: readonly TRPCError[]): Record<string, string> {
   const causes = errors.map((error) => error.cause);
   const lasting = causes.find((cause) => cause instanceof ServiceError && cause.retryAfterSeconds);
   return retryAfterHeaders(lasting instanceof ServiceError ? lasting : null);
+}
+
+/**
+ * The team a portal request acts in: the x-opsledger-team header, or for a subscription (an
+ * EventSource cannot send headers) the `team` of its tRPC connection parameters.
+ */
+function teamSlugOf(request: Request): string | null {
+  const header = request.headers.get(TEAM_HEADER);
+  if (header) return header;
+  const params = new URL(request.url).searchParams.get('connectionParams');
+  if (!params) return null;
+  try {
+    const parsed: unknown = JSON.parse(params);
+    const team = (parsed as { team?: unknown } | null)?.team;
+    return typeof team === 'string' && team !== '' ? team : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The procedure paths a request names: several, comma-separated, for a batch. */
@@ -96,6 +115,8 @@ export async function handleTrpcExchange(exchange: Exchange): Promise<Response> 
     context = await createContext({
       database: exchange.database,
       authorization: request.headers.get('authorization'),
+      headers: request.headers,
+      teamSlug: teamSlugOf(request),
       clientAddress: exchange.clientAddress,
     });
   } catch (error) {

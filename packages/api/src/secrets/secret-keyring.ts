@@ -1,3 +1,5 @@
+import { hkdfSync } from 'node:crypto';
+
 import { openWith, parseSealed, sealWith, type SecretKey } from './sealed-secret';
 
 /**
@@ -13,6 +15,11 @@ export interface SecretKeyring {
    * configuration fault, not a wrong credential: it throws.
    */
   open(stored: string, identity: string): Promise<string | null>;
+  /**
+   * A secret for one purpose (signing portal session cookies), derived from the primary key
+   * with HKDF: servers sharing a keyring agree on it; a rotation replaces it.
+   */
+  deriveSecret(purpose: string): string;
 }
 
 /** A ciphertext names a key the keyring does not hold: its secret cannot be read. */
@@ -59,6 +66,10 @@ export function createSecretKeyring(source: KeyringSource): SecretKeyring {
 
   return {
     primaryId: () => primary().id,
+    deriveSecret: (purpose) =>
+      Buffer.from(
+        hkdfSync('sha256', primary().material, Buffer.alloc(0), `opsledger:${purpose}`, 32),
+      ).toString('base64url'),
     seal: (plain, identity) => sealWith(primary(), plain, identity),
     async open(stored, identity) {
       const sealed = parseSealed(stored);

@@ -10,6 +10,14 @@ export interface Credentials {
   team: string;
   key: string;
   teams: Record<string, string>;
+  /** The default team owner's portal account: sign in at `url` with `email` and `password`. */
+  portal?: PortalAccount;
+}
+
+export interface PortalAccount {
+  url: string;
+  email: string;
+  password: string;
 }
 
 export class CredentialsFileError extends Error {
@@ -33,6 +41,19 @@ export const credentialsPath = (dataDir: string) => join(dataDir, 'credentials.j
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+function parsePortalAccount(path: string, portal: unknown): PortalAccount | undefined {
+  if (portal === undefined) return undefined;
+  if (
+    !isRecord(portal) ||
+    typeof portal.url !== 'string' ||
+    typeof portal.email !== 'string' ||
+    typeof portal.password !== 'string'
+  ) {
+    throw new CredentialsFileError(path, 'portal: must hold url, email and password strings');
+  }
+  return { url: portal.url, email: portal.email, password: portal.password };
+}
+
 function parseCredentials(path: string, text: string): Credentials {
   let parsed: unknown;
   try {
@@ -51,7 +72,9 @@ function parseCredentials(path: string, text: string): Credentials {
     throw new CredentialsFileError(path, 'teams: must map team slugs to key strings');
   }
   const { url, team, key } = parsed as { url: string; team: string; key: string };
-  return { url, team, key, teams: { ...(teams as Record<string, string>), [team]: key } };
+  const all = { ...(teams as Record<string, string>), [team]: key };
+  const portal = parsePortalAccount(path, parsed.portal);
+  return portal ? { url, team, key, teams: all, portal } : { url, team, key, teams: all };
 }
 
 /** The stored credentials, or null when the file does not exist yet. */
@@ -90,7 +113,15 @@ export async function writeCredentials(
   await saveCredentials(dataDir, {
     ...credentials,
     teams: { ...existing?.teams, [credentials.team]: credentials.key },
+    ...(existing?.portal ? { portal: existing.portal } : {}),
   });
+}
+
+/** Keeps the portal account beside the keys (the file must exist: keys are written first). */
+export async function storePortalAccount(dataDir: string, portal: PortalAccount): Promise<void> {
+  const existing = await readCredentials(dataDir);
+  if (!existing) throw new CredentialsFileError(credentialsPath(dataDir), 'does not exist yet');
+  await saveCredentials(dataDir, { ...existing, portal });
 }
 
 /**

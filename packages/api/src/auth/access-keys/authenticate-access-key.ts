@@ -1,7 +1,7 @@
 import { accessKeys, and, eq, teams, type Database } from '@opsledger/db';
 
 import { openCredentialSecret } from '../../secrets/credential-secrets';
-import type { Caller } from '../authenticate';
+import { keyCaller, type Caller } from '../authenticate';
 import { guardAuthentication } from '../failed-auth/failed-auth-guard';
 import { noteCredentialUse } from '../last-used';
 import type { PresentedAccessKey } from './presented-access-key';
@@ -63,6 +63,6 @@ export async function authenticateAccessKey(
       and(eq(accessKeys.teamId, row.team.id), eq(accessKeys.id, row.key.id)),
       nowMs,
     );
-    return { ok: { team: row.team, keyId: row.key.id, role: row.role } };
+    return { ok: keyCaller(row.team, row.key.id, row.role) };
   });
 }

@@ -2,6 +2,7 @@ import type { Database } from '@opsledger/db';
 
 import { logger, outsideRequest } from '../../logging/logger';
 import { recordPlatformEvent } from '../../services/platform-events/record-platform-events';
+import { keyCaller } from '../credential';
 import {
   describeFailures,
   failureEvent,
@@ -50,7 +51,7 @@ function write(database: Database, reports: Reports, report: FailureReport): voi
   }
   const writing = recordPlatformEvent({
     // The platform speaks for itself here; no key of the team is involved.
-    ctx: { database, caller: { team: owner.team, keyId: 'platform', role: 'owner' } },
+    ctx: { database, caller: keyCaller(owner.team, 'platform', 'owner') },
     input: failureEvent(report),
   }).then(
     () => undefined,

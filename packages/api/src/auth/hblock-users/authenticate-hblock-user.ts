@@ -1,7 +1,7 @@
 import { and, eq, hblockUsers, teams, type Database } from '@opsledger/db';
 
 import { openCredentialSecret } from '../../secrets/credential-secrets';
-import type { Caller } from '../authenticate';
+import { keyCaller, type Caller } from '../authenticate';
 import { guardAuthentication } from '../failed-auth/failed-auth-guard';
 import { noteCredentialUse } from '../last-used';
 import {
@@ -99,7 +99,7 @@ export async function authenticateHBlockRequest(
       and(eq(hblockUsers.teamId, user.teamId), eq(hblockUsers.userName, user.userName)),
       now,
     );
-    return { ok: { team, keyId: owner.credentialId, role: user.role } };
+    return { ok: keyCaller(team, owner.credentialId, user.role) };
   });
   return caller ? { caller } : { failure: { reason: 'bad-credentials' } };
 }

@@ -1,7 +1,7 @@
 import { and, apps, eq, isNull, teams, type Database } from '@opsledger/db';
 
 import { stripDidPrefix } from '../../auth/abt-did/abt-did';
-import type { Caller } from '../../auth/authenticate';
+import { keyCaller, type Caller } from '../../auth/authenticate';
 import { guardAuthentication, type Verdict } from '../../auth/failed-auth/failed-auth-guard';
 import { forbidden, ServiceError, unauthorized } from '../../errors';
 import type { Exchange } from '../../http/exchange';
@@ -20,11 +20,8 @@ export async function callerOfApp(database: Database, appDid: string): Promise<C
     .where(and(eq(apps.did, appDid), isNull(apps.releasedAt)))
     .limit(1);
   if (!row) return null;
-  return {
-    team: { id: row.teamId, slug: row.slug, name: row.name },
-    keyId: `did-spaces-app:${appDid}`,
-    role: 'service',
-  };
+  const team = { id: row.teamId, slug: row.slug, name: row.name };
+  return keyCaller(team, `did-spaces-app:${appDid}`, 'service');
 }
 
 interface SignedApp {
@@ -86,7 +83,7 @@ export async function authenticateSignedApp(
         refusal = error;
         // The path's app names its team (when registered), whoever signed the request.
         const owner = await callerOfApp(exchange.database, appDid);
-        const named = owner && { team: owner.team, credentialId: owner.keyId };
+        const named = owner && { team: owner.team, credentialId: `did-spaces-app:${appDid}` };
         return { failed: error.message, owner: named };
       }
     },

@@ -20,7 +20,11 @@ afterAll(async () => {
 async function newTeam() {
   const slug = `t-${randomUUID().slice(0, 12)}`;
   const { team, ownerKey } = await createTeam(outage.database, { slug, name: slug });
-  const caller: Caller = { team: { id: team.id, slug, name: slug }, keyId: 'test', role: 'owner' };
+  const caller: Caller = {
+    team: { id: team.id, slug, name: slug },
+    credential: { kind: 'api-key', keyId: 'test' },
+    role: 'owner',
+  };
   const names = async () => {
     const owner = await createCaller(outage.database, ownerKey.secret);
     const { events } = await owner.events.list({ type: 'user', number: 100 });

@@ -13,7 +13,7 @@ afterAll(() => api.close());
 
 const callerOf = (team: { id: string; slug: string }): Caller => ({
   team: { id: team.id, slug: team.slug, name: team.slug },
-  keyId: 'test',
+  credential: { kind: 'api-key', keyId: 'test' },
   role: 'owner',
 });
 

@@ -57,7 +57,9 @@ export async function listApiKeys({ ctx }: { ctx: ServiceContext }): Promise<Api
 }
 
 export async function revokeApiKey({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
-  if (input.id === ctx.caller.keyId) throw invalidField('id', 'a key cannot revoke itself');
+  const { credential } = ctx.caller;
+  if (credential.kind === 'api-key' && input.id === credential.keyId)
+    throw invalidField('id', 'a key cannot revoke itself');
   const ofTeam = and(eq(apiKeys.teamId, ctx.caller.team.id), eq(apiKeys.id, input.id));
   const revoked = await revokeCredential(ctx, CREDENTIAL_KINDS.apiKey, {
     find: async () => (await ctx.database.db.select().from(apiKeys).where(ofTeam))[0],

@@ -1,22 +1,15 @@
-import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import type { ReactNode } from 'react';
 
+import { AppShell } from '../../../components/shell/app-shell';
+import { requireAccount } from '../../../server/session';
 import { TRPCReactProvider } from '../../../trpc/react';
 
-// STAND-IN shell until portal-auth's /t/[team] layout (sign-in, team switcher, settings)
-// merges: the providers the stream pages need and the main navigation.
-const NAV = [
-  ['', 'Overview'],
-  ['audit-logs', 'Audit logs'],
-  ['activity', 'Activity'],
-  ['passports', 'Passports'],
-  ['backups', 'Backups'],
-  ['syncs', 'Syncs'],
-  ['events', 'Events'],
-  ['traffic', 'Traffic'],
-] as const;
-
+/**
+ * Every page of a team: only its members see it (anyone else gets the same 404 as a team that
+ * does not exist), inside the shell, with tRPC requests that name this team.
+ */
 export default async function TeamLayout({
   children,
   params,
@@ -25,31 +18,15 @@ export default async function TeamLayout({
   params: Promise<{ team: string }>;
 }) {
   const { team } = await params;
+  const account = await requireAccount();
+  if (!account.teams.some((membership) => membership.slug === team)) notFound();
   return (
-    <TRPCReactProvider>
-      <NuqsAdapter>
-        <div className="min-h-screen md:flex">
-          <nav
-            aria-label="Main"
-            className="border-b border-zinc-200 bg-white px-3 py-2 md:w-52 md:border-r md:border-b-0 dark:border-zinc-800 dark:bg-zinc-900"
-          >
-            <p className="mb-2 px-2 font-semibold">OpsLedger · {team}</p>
-            <ul className="flex flex-wrap gap-1 md:flex-col">
-              {NAV.map(([path, label]) => (
-                <li key={label}>
-                  <Link
-                    href={`/t/${team}${path ? `/${path}` : ''}`}
-                    className="block rounded px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
-                  >
-                    {label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <main className="min-w-0 flex-1 p-4 md:p-6">{children}</main>
-        </div>
-      </NuqsAdapter>
-    </TRPCReactProvider>
+    <AppShell team={team} teams={account.teams} email={account.email}>
+      {/* Keyed: another team's pages start from that team's own cache. */}
+      <TRPCReactProvider key={team} team={team}>
+        {/* The stream pages keep their filters in the URL (nuqs). */}
+        <NuqsAdapter>{children}</NuqsAdapter>
+      </TRPCReactProvider>
+    </AppShell>
   );
 }

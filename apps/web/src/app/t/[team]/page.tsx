@@ -1,10 +1,11 @@
-import { getQueryClient, HydrateClient, trpc } from '../../../trpc/server';
+import { getQueryClient, HydrateClient, serverTrpc } from '../../../trpc/server';
 import { overviewQueries } from './overview';
 import { OverviewView } from './overview-view';
 
-export const metadata = { title: 'Overview · OpsLedger' };
+export const metadata = { title: 'Overview' };
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ params }: { params: Promise<{ team: string }> }) {
+  const trpc = serverTrpc((await params).team);
   const queryClient = getQueryClient();
   const queries = overviewQueries(trpc);
   await Promise.all([

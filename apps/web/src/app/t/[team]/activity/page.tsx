@@ -1,16 +1,19 @@
 import type { SearchParams } from 'nuqs/server';
 
-import { getQueryClient, HydrateClient, trpc } from '../../../../trpc/server';
+import { getQueryClient, HydrateClient, serverTrpc } from '../../../../trpc/server';
 import { activityFeed, activityInput, loadActivityParams, timelineInput } from './search-params';
 import { ActivityView } from './view';
 
-export const metadata = { title: 'Activity · OpsLedger' };
+export const metadata = { title: 'Activity' };
 
 export default async function ActivityPage({
+  params,
   searchParams,
 }: {
+  params: Promise<{ team: string }>;
   searchParams: Promise<SearchParams>;
 }) {
+  const trpc = serverTrpc((await params).team);
   const state = loadActivityParams(await searchParams);
   const queryClient = getQueryClient();
   await Promise.all([

@@ -1,16 +1,19 @@
 import type { SearchParams } from 'nuqs/server';
 
-import { getQueryClient, HydrateClient, trpc } from '../../../../trpc/server';
+import { getQueryClient, HydrateClient, serverTrpc } from '../../../../trpc/server';
 import { backupInput, loadBackupParams } from './search-params';
 import { BackupsView } from './view';
 
-export const metadata = { title: 'Backups · OpsLedger' };
+export const metadata = { title: 'Backups' };
 
 export default async function BackupsPage({
+  params,
   searchParams,
 }: {
+  params: Promise<{ team: string }>;
   searchParams: Promise<SearchParams>;
 }) {
+  const trpc = serverTrpc((await params).team);
   const input = backupInput(loadBackupParams(await searchParams));
   const queryClient = getQueryClient();
   // The daily summary is cut in the viewer's time zone, which only the browser knows.

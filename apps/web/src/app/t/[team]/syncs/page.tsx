@@ -1,12 +1,19 @@
 import type { SearchParams } from 'nuqs/server';
 
-import { getQueryClient, HydrateClient, trpc } from '../../../../trpc/server';
+import { getQueryClient, HydrateClient, serverTrpc } from '../../../../trpc/server';
 import { loadSyncParams, syncFilter, syncRuns } from './search-params';
 import { SyncsView } from './view';
 
-export const metadata = { title: 'Syncs · OpsLedger' };
+export const metadata = { title: 'Syncs' };
 
-export default async function SyncsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function SyncsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const trpc = serverTrpc((await params).team);
   const filter = syncFilter(loadSyncParams(await searchParams));
   const queryClient = getQueryClient();
   await Promise.all([

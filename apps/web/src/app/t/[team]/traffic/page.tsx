@@ -1,16 +1,19 @@
 import type { SearchParams } from 'nuqs/server';
 
-import { getQueryClient, HydrateClient, trpc } from '../../../../trpc/server';
+import { getQueryClient, HydrateClient, serverTrpc } from '../../../../trpc/server';
 import { loadTrafficParams, trafficDays, trafficFilter } from './search-params';
 import { TrafficView } from './view';
 
-export const metadata = { title: 'Traffic · OpsLedger' };
+export const metadata = { title: 'Traffic' };
 
 export default async function TrafficPage({
+  params,
   searchParams,
 }: {
+  params: Promise<{ team: string }>;
   searchParams: Promise<SearchParams>;
 }) {
+  const trpc = serverTrpc((await params).team);
   const filter = trafficFilter(loadTrafficParams(await searchParams));
   const queryClient = getQueryClient();
   await Promise.all([

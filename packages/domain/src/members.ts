@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+import { Role } from './api-keys';
+
+/** An address people sign in with; compared lower-case. */
+export const MemberEmail = z
+  .email({ message: 'must be an email address' })
+  .max(254)
+  .transform((email) => email.toLowerCase());
+
+export const Member = z.object({
+  userId: z.string(),
+  email: z.string(),
+  role: Role,
+  createdAt: z.iso.datetime(),
+});
+export type Member = z.infer<typeof Member>;
+
+export const AddMemberInput = z.object({ email: MemberEmail, role: Role });
+export type AddMemberInput = z.infer<typeof AddMemberInput>;
+
+export const ChangeMemberRoleInput = z.object({ userId: z.string().min(1), role: Role });
+export type ChangeMemberRoleInput = z.infer<typeof ChangeMemberRoleInput>;
+
+export const RemoveMemberInput = z.object({ userId: z.string().min(1) });
+export type RemoveMemberInput = z.infer<typeof RemoveMemberInput>;
+
+/** A new member; `password` is their initial one (shown once), null if they already sign in. */
+export const AddedMember = Member.extend({ password: z.string().nullable() });
+export type AddedMember = z.infer<typeof AddedMember>;
