@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { newMember } from '@opsledger/api/testing';
+
 import { env } from './env';
 import { benchIngest } from './ingest/ingest-bench';
 import { benchList } from './list/list-bench';
@@ -29,7 +31,8 @@ async function portalTeam(bench: BenchDatabase, count: number): Promise<PortalRe
   const team = await createBenchTeam(bench.database, 'portal');
   await loadAuditEvents(bench.database, team.id, { count, spanMs: 183 * 24 * 3_600_000 });
   await bench.database.query('analyze events');
-  return { slug: team.slug, viewerKey: await team.keySecret('viewer') };
+  const member = await newMember(bench.database, team, 'viewer');
+  return { slug: team.slug, email: member.email, password: member.password };
 }
 
 async function main() {

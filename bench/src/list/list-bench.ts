@@ -1,4 +1,5 @@
 import { createCaller } from '@opsledger/api';
+import { newMember } from '@opsledger/api/testing';
 import type { Database } from '@opsledger/db';
 
 import { formatCount, formatMs, type BenchResult } from '../measure/report';
@@ -40,8 +41,8 @@ export async function benchList(database: Database, eventCount: number): Promise
   const team = await createBenchTeam(database, 'list');
   await loadAuditEvents(database, team.id, { count: eventCount, spanMs: SIX_MONTHS_MS });
   await database.query('analyze events');
-  const viewerKey = await team.keySecret('viewer');
-  const reader = await createCaller(database, viewerKey);
+  const reader = await createCaller(database, await team.keySecret('viewer'));
+  const member = await newMember(database, team, 'viewer');
 
   const deepCursor = await cursorOfPage(reader, DEEP_PAGE);
   const firstPage = () => reader.auditLogs.scroll({ limit: PAGE_SIZE });
@@ -69,7 +70,7 @@ export async function benchList(database: Database, eventCount: number): Promise
   })) as [number, number];
   return {
     firstPage,
-    reader: { slug: team.slug, viewerKey },
+    reader: { slug: team.slug, email: member.email, password: member.password },
     result: {
       name: '(b) list newest 50',
       figures:

@@ -39,8 +39,22 @@ async function waitForHealth(base: string, deadlineMs: number): Promise<void> {
 
 export interface PortalReader {
   slug: string;
-  /** A viewer key of the team: the portal acts with it (see trpc/server.tsx). */
-  viewerKey: string;
+  /** A viewer of the team with a portal account: the bench signs in as them. */
+  email: string;
+  password: string;
+}
+
+/** Signs in through the portal's auth endpoint, as the sign-in form does; the session cookie. */
+async function signIn(base: string, reader: PortalReader): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ email: reader.email, password: reader.password }),
+  });
+  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+  if (!response.ok || cookies.length === 0)
+    throw new Error(`signing in to the portal answered ${response.status}`);
+  return cookies.join('; ');
 }
 
 /**
@@ -73,7 +87,7 @@ export async function benchAuditLogPage(
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(base, 180_000);
-    const headers = { cookie: `opsledger_api_key=${reader.viewerKey}` };
+    const headers = { cookie: await signIn(base, reader) };
     const faults: string[] = [];
     const page = async () => {
       const response = await fetch(`${base}/t/${reader.slug}/audit-logs`, { headers });
