@@ -1,18 +1,14 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { newMember } from '@opsledger/api/testing';
-
 import { env } from './env';
 import { benchIngest } from './ingest/ingest-bench';
 import { benchList } from './list/list-bench';
-import { loadAuditEvents } from './list/load-audit-events';
 import { formatResult, passed, type BenchResult } from './measure/report';
 import { timed } from './measure/stats';
 import { benchFirstLoadJs } from './portal/first-load-js';
-import { benchAuditLogPage, type PortalReader } from './portal/page-bench';
-import { openBenchDatabase, type BenchDatabase } from './setup/bench-database';
-import { createBenchTeam } from './setup/bench-team';
+import { benchAuditLogPage } from './portal/page-bench';
+import { openBenchDatabase } from './setup/bench-database';
 import { benchSummary } from './summary/summary-bench';
 
 /**
@@ -25,15 +21,6 @@ const SIZES = {
 } as const;
 
 const WEB_DIR = fileURLToPath(new URL('../../apps/web', import.meta.url));
-
-/** A team holding `count` audit events, when the list benchmark (b) did not load one. */
-async function portalTeam(bench: BenchDatabase, count: number): Promise<PortalReader> {
-  const team = await createBenchTeam(bench.database, 'portal');
-  await loadAuditEvents(bench.database, team.id, { count, spanMs: 183 * 24 * 3_600_000 });
-  await bench.database.query('analyze events');
-  const member = await newMember(bench.database, team, 'viewer');
-  return { slug: team.slug, email: member.email, password: member.password };
-}
 
 async function main() {
   const bench = await openBenchDatabase(env.databaseUrl);
@@ -52,21 +39,16 @@ async function main() {
   const { ms } = await timed(async () => {
     try {
       const events = env.events ?? sizes.listEvents;
-      let reader: PortalReader | undefined;
       if (env.only !== 'portal') {
         report(await phase('(a)', () => benchIngest(bench.database, sizes.ingestRowsPerRound)));
         const list = await phase('(b)', () => benchList(bench.database, events));
         report(list.result);
-        reader = list.reader;
         report(await phase('(c)', () => benchSummary(bench.database, list.firstPage)));
       }
       report(benchFirstLoadJs(join(WEB_DIR, '.next')));
       if (bench.url) {
-        const url = bench.url;
-        const team = reader ?? (await phase('(e) load', () => portalTeam(bench, events)));
-        report(
-          await phase('(e)', () => benchAuditLogPage(WEB_DIR, url, team, events, env.inherited)),
-        );
+        const target = { database: bench.database, url: bench.url };
+        report(await phase('(e)', () => benchAuditLogPage(WEB_DIR, target, events, env.inherited)));
       } else {
         console.log(
           '(e) audit-log page: skipped, it needs PostgreSQL (DATABASE_URL): a `next start` of' +

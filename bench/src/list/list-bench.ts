@@ -1,10 +1,8 @@
 import { createCaller } from '@opsledger/api';
-import { newMember } from '@opsledger/api/testing';
 import type { Database } from '@opsledger/db';
 
 import { formatCount, formatMs, type BenchResult } from '../measure/report';
 import { interleavedMedians } from '../measure/stats';
-import type { PortalReader } from '../portal/page-bench';
 import { createBenchTeam, type ApiCaller } from '../setup/bench-team';
 import { loadAuditEvents } from './load-audit-events';
 
@@ -16,8 +14,6 @@ export interface ListBench {
   result: BenchResult;
   /** The page-1 query, for benchmarks that compare against it. */
   firstPage: () => Promise<unknown>;
-  /** The loaded team and a viewer key of it, for the portal's audit-log page benchmark. */
-  reader: PortalReader;
 }
 
 /** Follows cursors from page 1 and returns the cursor that opens page `page`. */
@@ -42,7 +38,6 @@ export async function benchList(database: Database, eventCount: number): Promise
   await loadAuditEvents(database, team.id, { count: eventCount, spanMs: SIX_MONTHS_MS });
   await database.query('analyze events');
   const reader = await createCaller(database, await team.keySecret('viewer'));
-  const member = await newMember(database, team, 'viewer');
 
   const deepCursor = await cursorOfPage(reader, DEEP_PAGE);
   const firstPage = () => reader.auditLogs.scroll({ limit: PAGE_SIZE });
@@ -70,7 +65,6 @@ export async function benchList(database: Database, eventCount: number): Promise
   })) as [number, number];
   return {
     firstPage,
-    reader: { slug: team.slug, email: member.email, password: member.password },
     result: {
       name: '(b) list newest 50',
       figures:

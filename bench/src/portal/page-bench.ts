@@ -1,9 +1,13 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import type { Database } from '@opsledger/db';
+
+import { loadAuditEvents } from '../list/load-audit-events';
 import { formatCount, formatMs, type BenchResult } from '../measure/report';
 import { interleavedMedians } from '../measure/stats';
 
@@ -37,9 +41,8 @@ async function waitForHealth(base: string, deadlineMs: number): Promise<void> {
   throw new Error(`the portal at ${base} did not become healthy`);
 }
 
-export interface PortalReader {
+interface PortalReader {
   slug: string;
-  /** A viewer of the team with a portal account: the bench signs in as them. */
   email: string;
   password: string;
 }
@@ -61,15 +64,17 @@ async function signIn(base: string, reader: PortalReader): Promise<string> {
  * (e) The audit-log page of a team with `eventCount` events, rendered by `next start` (the
  * production build) against the bench database, as a ratio to /api/health in the same run:
  * what the page costs beyond the server answering at all. Each sample is a full server render
- * with the first page of rows prefetched (keyset, newest first).
+ * with the first page of rows prefetched (keyset, newest first). The team is the one the
+ * server's first start creates (its owner can sign in: credentials.json); the events are
+ * loaded into it once the server is up.
  */
 export async function benchAuditLogPage(
   webDir: string,
-  databaseUrl: string,
-  reader: PortalReader,
+  bench: { database: Database; url: string },
   eventCount: number,
   inherited: NodeJS.ProcessEnv,
 ): Promise<BenchResult> {
+  const databaseUrl = bench.url;
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'opsledger-bench-portal-'));
   const server = spawn('pnpm', ['exec', 'next', 'start', '-p', String(port)], {
@@ -87,6 +92,21 @@ export async function benchAuditLogPage(
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(base, 180_000);
+    const credentials = JSON.parse(await readFile(join(dataDir, 'credentials.json'), 'utf8')) as {
+      team: string;
+      portal: { email: string; password: string };
+    };
+    const reader: PortalReader = { slug: credentials.team, ...credentials.portal };
+    const [team] = await bench.database.query<{ id: string }>(
+      'select id from teams where slug = $1',
+      [reader.slug],
+    );
+    if (!team) throw new Error(`the portal's first start made no team ${reader.slug}`);
+    await loadAuditEvents(bench.database, team.id, {
+      count: eventCount,
+      spanMs: 183 * 24 * 3_600_000,
+    });
+    await bench.database.query('analyze events');
     const headers = { cookie: await signIn(base, reader) };
     const faults: string[] = [];
     const page = async () => {
