@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 import { batchOf, Label, StorableString, Text, Timestamp } from '../common';
+import { EVENT_TYPES } from '../enums';
 import { cursorPageOf, CursorRequest } from '../paging';
 import { emptyEnvelopeFields, type EnvelopeFields, type StoredEvent } from './envelope';
-import { EVENT_TYPES } from '../enums';
 import { IpAddress, WriteMeta } from './write-meta';
 
 export { EVENT_TYPES };
