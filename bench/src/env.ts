@@ -15,10 +15,10 @@ const parsed = createEnv({
       .string()
       .regex(/^[a-z_][a-z0-9_]*$/)
       .optional(),
-    /** Only these parts, comma-separated: api, trust, worker; default all. */
+    /** Only these parts, comma-separated: api, trust, worker, portal; default all. */
     BENCH_ONLY: z.string().optional(),
-    /** Fewer events for the list and trust cases (at least 200,000), for a shared machine. */
-    BENCH_EVENTS: z.coerce.number().int().min(200_000).optional(),
+    /** Fewer events for the list, trust and portal cases, for a run on a shared machine. */
+    BENCH_EVENTS: z.coerce.number().int().min(1).optional(),
     /** `small` (2,000 files, 128 MiB) while the machine is shared; default the issue's sizes. */
     BENCH_WORKER_SIZE: z.enum(['full', 'small']).default('full'),
   },
@@ -31,7 +31,7 @@ const only = parsed.BENCH_ONLY?.split(',').map((part) => part.trim());
 export const env = {
   databaseUrl: parsed.DATABASE_URL,
   benchDatabase: parsed.OPSLEDGER_BENCH_DATABASE ?? 'opsledger_bench',
-  runs: (part: 'api' | 'trust' | 'worker') => !only || only.includes(part),
+  runs: (part: 'api' | 'trust' | 'worker' | 'portal') => !only || only.includes(part),
   listEvents: parsed.BENCH_EVENTS,
   workerSizes:
     parsed.BENCH_WORKER_SIZE === 'small'

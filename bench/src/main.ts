@@ -1,8 +1,13 @@
-import { env } from './env';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { env, inheritedEnv } from './env';
 import { benchIngest } from './ingest/ingest-bench';
 import { benchList } from './list/list-bench';
 import { formatResult, passed, type BenchResult } from './measure/report';
 import { timed } from './measure/stats';
+import { benchFirstLoadJs } from './portal/first-load-js';
+import { benchAuditLogPage } from './portal/page-bench';
 import { openBenchDatabase } from './setup/bench-database';
 import { benchSummary } from './summary/summary-bench';
 import { benchBundle, benchSearch } from './trust/trust-bench';
@@ -16,6 +21,8 @@ const SIZES = {
   postgres: { ingestRowsPerRound: 100_000, listEvents: 1_000_000 },
   pglite: { ingestRowsPerRound: 20_000, listEvents: 200_000 },
 } as const;
+
+const WEB_DIR = fileURLToPath(new URL('../../apps/web', import.meta.url));
 
 async function main() {
   const bench = await openBenchDatabase(env.databaseUrl);
@@ -60,6 +67,22 @@ async function main() {
       if (env.runs('worker')) {
         for (const result of await phase('(g-j)', () => benchWorker(env.workerSizes))) {
           report(result);
+        }
+      }
+      if (env.runs('portal')) {
+        report(benchFirstLoadJs(join(WEB_DIR, '.next')));
+        if (bench.url) {
+          const target = { database: bench.database, url: bench.url };
+          report(
+            await phase('(l)', () =>
+              benchAuditLogPage(WEB_DIR, target, sizes.listEvents, inheritedEnv()),
+            ),
+          );
+        } else {
+          console.log(
+            '(l) audit-log page: skipped, it needs PostgreSQL (DATABASE_URL): a `next start` of' +
+              ' its own cannot open the embedded PGlite this process holds',
+          );
         }
       }
     } finally {

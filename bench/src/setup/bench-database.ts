@@ -12,6 +12,8 @@ const BENCH_DATABASE = env.benchDatabase;
 
 export interface BenchDatabase {
   database: Database;
+  /** The bench database's URL on PostgreSQL (another process can open it); none on PGlite. */
+  url?: string;
   /** What the figures were measured on, for the report. */
   description: string;
   dispose(): Promise<void>;
@@ -47,6 +49,7 @@ export async function openBenchDatabase(databaseUrl: string | undefined): Promis
   const [version] = await database.query<{ server_version: string }>('show server_version');
   return {
     database,
+    url: url.toString(),
     description: `PostgreSQL ${version?.server_version ?? ''} (${url.host}/${BENCH_DATABASE})`,
     async dispose() {
       await database.close();

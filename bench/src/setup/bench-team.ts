@@ -9,6 +9,7 @@ export type ApiCaller = Awaited<ReturnType<typeof createCaller>>;
 
 export interface BenchTeam {
   id: string;
+  slug: string;
   /** In-process caller with the owner key: measures the procedure, not HTTP. */
   owner: ApiCaller;
   /** A fresh key of this role, as an operator would hand one to a service. */
@@ -22,6 +23,7 @@ export async function createBenchTeam(database: Database, purpose: string): Prom
   const owner = await createCaller(database, ownerKey.secret);
   return {
     id: team.id,
+    slug,
     owner,
     keySecret: async (role) => (await owner.apiKeys.create({ role, name: `bench ${role}` })).secret,
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { MAX_PAGE_SIZE } from './enums';
 import { jsonSizeProblem } from './json-limits';
 import {
   isStorableDay,
@@ -10,8 +11,7 @@ import {
 
 /** Largest batch a single write call accepts. */
 export const MAX_BATCH = 1000;
-/** Largest page any list returns. */
-export const MAX_PAGE_SIZE = 100;
+export { MAX_PAGE_SIZE };
 
 /**
  * An instant as an ISO-8601 string with an offset, within the years PostgreSQL can store.

@@ -1,14 +1,8 @@
 import { z } from 'zod';
 
-/** The life of a backup or a sync run. */
-export const RUN_STATUSES = [
-  'initial',
-  'pending',
-  'running',
-  'succeeded',
-  'failed',
-  'canceled',
-] as const;
+import { RUN_STATUSES } from '../enums';
+
+export { RUN_STATUSES };
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export const TERMINAL_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'canceled'];

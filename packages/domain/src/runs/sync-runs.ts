@@ -10,10 +10,11 @@ import {
   Text,
   Timestamp,
 } from '../common';
+import { SYNC_ACTION_TYPES } from '../enums';
 import { Paging } from '../paging';
 import { RunStatus } from './run-status';
 
-export const SYNC_ACTION_TYPES = ['app-objects-sync', 'app-backup', 'app-restore'] as const;
+export { SYNC_ACTION_TYPES };
 
 /** Also accepts the seed docs' constant names (APP_OBJECTS_SYNC, ...). */
 export const SyncActionType = z.preprocess(

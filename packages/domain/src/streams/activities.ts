@@ -2,32 +2,15 @@ import { z } from 'zod';
 
 import { batchOf, Label, MAX_PAGE_SIZE, StorableString, Timestamp } from '../common';
 import { SearchQueryText } from '../search/search-query-text';
+import { ACTIVITY_RESOURCE_TYPES, ACTIVITY_SORTS } from '../enums';
 import { emptyEnvelopeFields, type EnvelopeFields, type StoredEvent } from './envelope';
 import { WriteMeta } from './write-meta';
 
-export const ACTIVITY_RESOURCE_TYPES = [
-  'EVENT',
-  'WEBSITE',
-  'FEED_CONFIG',
-  'PAGES_DESIGN',
-  'PAGES_CONFIG',
-  'RECOM_DESIGN',
-  'RECOM_CONFIG',
-  'SEARCH_CONFIG',
-  'TRIGGER_DESIGN',
-  'TRIGGER_CONFIG',
-  'NEWSLETTER_DESIGN',
-  'NEWSLETTER_CONFIG',
-] as const;
+export { ACTIVITY_RESOURCE_TYPES, ACTIVITY_SORTS };
+
 export const ActivityResourceType = z.enum(ACTIVITY_RESOURCE_TYPES);
 export type ActivityResourceType = z.infer<typeof ActivityResourceType>;
 
-export const ACTIVITY_SORTS = [
-  'createdAt_ASC',
-  'createdAt_DESC',
-  'resourceType_ASC',
-  'resourceType_DESC',
-] as const;
 export const ActivitySort = z.enum(ACTIVITY_SORTS);
 export type ActivitySort = z.infer<typeof ActivitySort>;
 

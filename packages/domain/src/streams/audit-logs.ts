@@ -68,6 +68,8 @@ export const AuditLogFilter = TimeRange.and(
     actionOrContent: StorableString.trim().min(1).max(200).optional(),
     /** A query in the search language (search/search-query.ts). */
     q: SearchQueryText.optional(),
+    /** The actor's DID, exactly (the portal's actor filter). */
+    actorDid: Label.optional(),
   }),
 );
 export type AuditLogFilter = z.infer<typeof AuditLogFilter>;

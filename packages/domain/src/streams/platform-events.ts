@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
 import { batchOf, Label, StorableString, Text, Timestamp } from '../common';
+import { EVENT_TYPES } from '../enums';
 import { cursorPageOf, CursorRequest } from '../paging';
 import { emptyEnvelopeFields, type EnvelopeFields, type StoredEvent } from './envelope';
 import { IpAddress, WriteMeta } from './write-meta';
 
-/** HBlock's two event kinds: user events are requests, system events are the platform's own. */
-export const EVENT_TYPES = ['user', 'system'] as const;
+export { EVENT_TYPES };
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;
 

@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import type { ReactNode } from 'react';
 
 import { AppShell } from '../../../components/shell/app-shell';
@@ -23,7 +24,8 @@ export default async function TeamLayout({
     <AppShell team={team} teams={account.teams} email={account.email}>
       {/* Keyed: another team's pages start from that team's own cache. */}
       <TRPCReactProvider key={team} team={team}>
-        {children}
+        {/* The stream pages keep their filters in the URL (nuqs). */}
+        <NuqsAdapter>{children}</NuqsAdapter>
       </TRPCReactProvider>
     </AppShell>
   );

@@ -1,21 +1,24 @@
-import type { Metadata } from 'next';
+import { getQueryClient, HydrateClient, serverTrpc } from '../../../trpc/server';
+import { overviewQueries } from './overview';
+import { OverviewView } from './overview-view';
 
-import { PageHeader } from '../../../components/shell/page-header';
-import { HydrateClient, prefetch, serverTrpc } from '../../../trpc/server';
-import { TeamName } from './team-name';
+export const metadata = { title: 'Overview' };
 
-export const metadata: Metadata = { title: 'Overview' };
-
-/** The team at a glance. */
 export default async function OverviewPage({ params }: { params: Promise<{ team: string }> }) {
-  const { team } = await params;
-  // Started on the server, read in the client component: the first paint has it.
-  prefetch(serverTrpc(team).teams.current.queryOptions());
+  const trpc = serverTrpc((await params).team);
+  const queryClient = getQueryClient();
+  const queries = overviewQueries(trpc);
+  await Promise.all([
+    queryClient.prefetchQuery(queries.failedSyncs),
+    queryClient.prefetchQuery(queries.recentBackups),
+    queryClient.prefetchQuery(queries.todayTraffic),
+    queryClient.prefetchQuery(queries.userEvents),
+    queryClient.prefetchQuery(queries.systemEvents),
+    queryClient.prefetchQuery(queries.apps),
+  ]);
   return (
     <HydrateClient>
-      <PageHeader title="Overview">
-        <TeamName />
-      </PageHeader>
+      <OverviewView />
     </HydrateClient>
   );
 }

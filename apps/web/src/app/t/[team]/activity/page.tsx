@@ -1,10 +1,31 @@
-import type { Metadata } from 'next';
+import type { SearchParams } from 'nuqs/server';
 
-import { PageHeader } from '../../../../components/shell/page-header';
+import { getQueryClient, HydrateClient, serverTrpc } from '../../../../trpc/server';
+import { activityFeed, activityInput, loadActivityParams, timelineInput } from './search-params';
+import { ActivityView } from './view';
 
-export const metadata: Metadata = { title: 'Activity' };
+export const metadata = { title: 'Activity' };
 
-/** The Activity page; its list and filters are built on this route. */
-export default function ActivityPage() {
-  return <PageHeader title="Activity" />;
+export default async function ActivityPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const trpc = serverTrpc((await params).team);
+  const state = loadActivityParams(await searchParams);
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.prefetchInfiniteQuery(activityFeed(trpc, queryClient, activityInput(state))),
+    state.timeline &&
+      queryClient.prefetchInfiniteQuery(
+        activityFeed(trpc, queryClient, timelineInput(state.timeline)),
+      ),
+  ]);
+  return (
+    <HydrateClient>
+      <ActivityView />
+    </HydrateClient>
+  );
 }

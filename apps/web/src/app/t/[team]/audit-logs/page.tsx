@@ -1,10 +1,28 @@
-import type { Metadata } from 'next';
+import type { SearchParams } from 'nuqs/server';
 
-import { PageHeader } from '../../../../components/shell/page-header';
+import { getQueryClient, HydrateClient, serverTrpc } from '../../../../trpc/server';
+import { auditLogInput, loadAuditLogParams } from './search-params';
+import { AuditLogsView } from './view';
 
-export const metadata: Metadata = { title: 'Audit logs' };
+export const metadata = { title: 'Audit logs' };
 
-/** The Audit logs page; its list and filters are built on this route. */
-export default function AuditlogsPage() {
-  return <PageHeader title="Audit logs" />;
+export default async function AuditLogsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const trpc = serverTrpc((await params).team);
+  const input = auditLogInput(loadAuditLogParams(await searchParams));
+  await getQueryClient().prefetchInfiniteQuery(
+    trpc.auditLogs.scroll.infiniteQueryOptions(input, {
+      getNextPageParam: (page) => page.nextCursor,
+    }),
+  );
+  return (
+    <HydrateClient>
+      <AuditLogsView />
+    </HydrateClient>
+  );
 }

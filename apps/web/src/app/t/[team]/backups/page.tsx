@@ -1,10 +1,33 @@
-import type { Metadata } from 'next';
+import type { SearchParams } from 'nuqs/server';
 
-import { PageHeader } from '../../../../components/shell/page-header';
+import { getQueryClient, HydrateClient, serverTrpc } from '../../../../trpc/server';
+import { backupInput, loadBackupParams } from './search-params';
+import { BackupsView } from './view';
 
-export const metadata: Metadata = { title: 'Backups' };
+export const metadata = { title: 'Backups' };
 
-/** The Backups page; its list and filters are built on this route. */
-export default function BackupsPage() {
-  return <PageHeader title="Backups" />;
+export default async function BackupsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const trpc = serverTrpc((await params).team);
+  const input = backupInput(loadBackupParams(await searchParams));
+  const queryClient = getQueryClient();
+  // The daily summary is cut in the viewer's time zone, which only the browser knows.
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.apps.list.queryOptions()),
+    queryClient.prefetchInfiniteQuery(
+      trpc.backups.list.infiniteQueryOptions(input, {
+        getNextPageParam: (page) => page.nextCursor,
+      }),
+    ),
+  ]);
+  return (
+    <HydrateClient>
+      <BackupsView />
+    </HydrateClient>
+  );
 }

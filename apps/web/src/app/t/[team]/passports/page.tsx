@@ -1,10 +1,28 @@
-import type { Metadata } from 'next';
+import type { SearchParams } from 'nuqs/server';
 
-import { PageHeader } from '../../../../components/shell/page-header';
+import { getQueryClient, HydrateClient, serverTrpc } from '../../../../trpc/server';
+import { loadPassportParams, passportInput } from './search-params';
+import { PassportsView } from './view';
 
-export const metadata: Metadata = { title: 'Passports' };
+export const metadata = { title: 'Passports' };
 
-/** The Passports page; its list and filters are built on this route. */
-export default function PassportsPage() {
-  return <PageHeader title="Passports" />;
+export default async function PassportsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const trpc = serverTrpc((await params).team);
+  const input = passportInput(loadPassportParams(await searchParams));
+  await getQueryClient().prefetchInfiniteQuery(
+    trpc.passportLogs.scroll.infiniteQueryOptions(input, {
+      getNextPageParam: (page) => page.nextCursor,
+    }),
+  );
+  return (
+    <HydrateClient>
+      <PassportsView />
+    </HydrateClient>
+  );
 }

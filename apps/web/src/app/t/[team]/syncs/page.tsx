@@ -1,10 +1,28 @@
-import type { Metadata } from 'next';
+import type { SearchParams } from 'nuqs/server';
 
-import { PageHeader } from '../../../../components/shell/page-header';
+import { getQueryClient, HydrateClient, serverTrpc } from '../../../../trpc/server';
+import { loadSyncParams, syncFilter, syncRuns } from './search-params';
+import { SyncsView } from './view';
 
-export const metadata: Metadata = { title: 'Syncs' };
+export const metadata = { title: 'Syncs' };
 
-/** The Syncs page; its list and filters are built on this route. */
-export default function SyncsPage() {
-  return <PageHeader title="Syncs" />;
+export default async function SyncsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const trpc = serverTrpc((await params).team);
+  const filter = syncFilter(loadSyncParams(await searchParams));
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.apps.list.queryOptions()),
+    queryClient.prefetchInfiniteQuery(syncRuns(trpc, queryClient, filter)),
+  ]);
+  return (
+    <HydrateClient>
+      <SyncsView />
+    </HydrateClient>
+  );
 }

@@ -1,0 +1,22 @@
+import {
+  createLoader,
+  parseAsNumberLiteral,
+  parseAsStringLiteral,
+  type inferParserType,
+} from 'nuqs/server';
+
+import type { PlatformEventScrollInput } from '@opsledger/domain';
+import { EVENT_TYPES } from '@opsledger/domain/enums';
+
+export const LAST_N = [25, 50, 100] as const;
+
+export const eventParams = {
+  type: parseAsStringLiteral(EVENT_TYPES).withDefault('user'),
+  /** How many of the newest to show; "Load more" goes further back. */
+  n: parseAsNumberLiteral(LAST_N).withDefault(50),
+};
+export const loadEventParams = createLoader(eventParams);
+
+export const eventInput = (
+  state: inferParserType<typeof eventParams>,
+): Omit<PlatformEventScrollInput, 'cursor'> => ({ type: state.type, limit: state.n });
