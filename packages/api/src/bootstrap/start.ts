@@ -8,6 +8,7 @@ import {
   type DatabasePolicies,
 } from '../process/database-policies';
 import { attachSecretKeyring, openServerKeyring } from '../secrets/server-keyring';
+import { closeEventFeed } from '../services/live-tail/event-feed';
 import { bootstrapTeam, type BootstrapReport } from './bootstrap-team';
 import { checkDatabase, type DatabaseHealth } from './database-health';
 import { startPartitionMaintenance } from './partition-maintenance';
@@ -109,6 +110,8 @@ function start(options: StartOptions): OpsLedger {
     (stopping ??= (async () => {
       const opened = await database;
       stopMaintenance();
+      // Live tails end first: their open responses would otherwise hold the HTTP server open.
+      await closeEventFeed(opened);
       await started;
       await flushBackgroundWrites(opened);
       await recordLifecycleEvent(opened, 'ServiceStopped');

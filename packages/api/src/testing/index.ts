@@ -88,3 +88,4 @@ export { newAppWallet, provenApp, type AppSigner, type AppWallet } from './app-w
 // A database that can go down and come back, for tests of what callers see during a restart.
 export { createOutageDatabase, type OutageDatabase } from '@opsledger/db/testing';
 export { demoRandom, type DemoRandom } from '../bootstrap/demo-data/demo-random';
+export { collectTail, liveTailClient, type TailLog } from './live-tail-client';

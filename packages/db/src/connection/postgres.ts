@@ -73,6 +73,10 @@ export function createPostgresDatabase(url: string): Database {
     query: (text, params = []) => client.unsafe(text, params as never[]) as never,
     transaction: (work) =>
       db.transaction((tx) => work({ db: tx, raw: rawTransaction(driverClientOf(tx)) })),
+    async listen(channel, onNotice, onListening) {
+      const listening = await client.listen(channel, onNotice, onListening);
+      return () => listening.unlisten();
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }

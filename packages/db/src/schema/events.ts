@@ -41,6 +41,8 @@ export const events = pgTable(
     index('events_stream_time_idx').on(t.teamId, t.stream, t.occurredAt.desc(), t.seq.desc()),
     index('events_stream_category_idx').on(t.teamId, t.stream, t.category, t.seq),
     index('events_stream_target_idx').on(t.teamId, t.stream, t.targetId, t.occurredAt.desc()),
+    // The live tail reads what a team appended after a seq, whatever the events' times.
+    index('events_team_seq_idx').on(t.teamId, t.seq),
   ],
 );
 

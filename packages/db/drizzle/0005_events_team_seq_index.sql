@@ -1,0 +1,1 @@
+CREATE INDEX "events_team_seq_idx" ON "events" USING btree ("team_id","seq");
