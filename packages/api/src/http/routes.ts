@@ -6,6 +6,7 @@ import {
 } from '../compat/did-spaces/did-spaces-endpoint';
 import { handleHBlockEventRequest } from '../compat/hblock/hblock-endpoint';
 import type { Exchange } from './exchange';
+import { handleExportRequest } from './export/export-handler';
 import { handleTrpcExchange } from './trpc-handler';
 
 export interface Route {
@@ -44,6 +45,13 @@ export const ROUTES: readonly Route[] = [
     pattern: /^\/api\/trpc(?:\/(?<trpc>.*))?$/,
     bodyLimitBytes: NATIVE_API_BODY,
     handle: handleTrpcExchange,
+  },
+  {
+    module: 'Export',
+    // A stream's filtered records as a CSV or NDJSON download (GET only, no body).
+    pattern: /^\/api\/export\/(?<stream>[^/]+)\/?$/,
+    bodyLimitBytes: NO_BODY,
+    handle: handleExportRequest,
   },
   {
     module: 'Blocklet',

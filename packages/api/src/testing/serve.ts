@@ -1,8 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 
 import type { Database } from '@opsledger/db';
 
@@ -39,6 +37,32 @@ function toFetchRequest(request: IncomingMessage, base: string, signal: AbortSig
   return new Request(new URL(request.url ?? '/', base), init);
 }
 
+/**
+ * Writes a response body as it is produced, waiting while the client is behind, and cancels it
+ * when the client goes away. Read through its reader, not `Readable.fromWeb`: graphql-yoga
+ * answers with a ponyfilled stream that Node's adapter refuses.
+ */
+async function streamBody(body: ReadableStream<Uint8Array>, reply: ServerResponse) {
+  const reader = body.getReader();
+  const cancel = () => void reader.cancel().catch(() => {});
+  reply.once('close', cancel);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || reply.destroyed) break;
+      if (!reply.write(value)) {
+        await new Promise<void>((resolve) => {
+          reply.once('drain', resolve);
+          reply.once('close', resolve);
+        });
+      }
+    }
+  } finally {
+    reply.off('close', cancel);
+    reply.end();
+  }
+}
+
 /** How long a refused request's connection stays open after its answer, at most. */
 const LINGER_MS = 500;
 
@@ -57,7 +81,7 @@ async function writeFetchResponse(
   if (request.complete || response.headers.get('connection') !== 'close') {
     // Streamed as it is produced (a live tail, an export), at the pace the client reads.
     if (!response.body) reply.end();
-    else await pipeline(Readable.fromWeb(response.body as NodeReadableStream), reply);
+    else await streamBody(response.body, reply);
     return;
   }
   const body = Buffer.from(await response.arrayBuffer());

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import type { AuditLog, AuditLogInput, PlatformEvent } from '@opsledger/domain';
+import type { AuditLog, PlatformEvent } from '@opsledger/domain';
 
 import {
   collectTail,
@@ -23,7 +23,7 @@ afterAll(async () => {
   await api.close();
 });
 
-const entry = (action: string, overrides: Partial<AuditLogInput> = {}): AuditLogInput => ({
+const entry = (action: string, overrides: { category?: string } = {}) => ({
   scope: 'node',
   category: 'user',
   action,
