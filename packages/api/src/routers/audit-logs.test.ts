@@ -107,6 +107,21 @@ describe('auditLogs.record and list', () => {
     expect(scrolled.map((log) => log.action)).toEqual(['stop']);
   });
 
+  it('filters by the actor, in the list and in the scroll', async () => {
+    const { owner } = await api.newTeam();
+    await owner.auditLogs.recordBatch({
+      items: [
+        entry({ action: 'a', actor: { did: 'z1alice' }, occurredAt: minute(0) }),
+        entry({ action: 'b', actor: { did: 'z1bob' }, occurredAt: minute(1) }),
+        entry({ action: 'c', actor: { did: 'z1alice' }, occurredAt: minute(2) }),
+      ],
+    });
+    const listed = await owner.auditLogs.list({ actorDid: 'z1alice' });
+    expect(listed.list.map((log) => log.action)).toEqual(['c', 'a']);
+    const scrolled = await scrollAll(owner, { actorDid: 'z1bob' }, 1);
+    expect(scrolled.map((log) => log.action)).toEqual(['b']);
+  });
+
   it('matches %, _ and \\ in the search text literally', async () => {
     const { owner } = await api.newTeam();
     await owner.auditLogs.recordBatch({

@@ -63,6 +63,8 @@ export const AuditLogFilter = TimeRange.and(
     category: Label.optional(),
     /** Case-insensitive text that the action or the content contains. */
     actionOrContent: StorableString.trim().min(1).max(200).optional(),
+    /** The actor's DID, exactly (the portal's actor filter). */
+    actorDid: Label.optional(),
   }),
 );
 export type AuditLogFilter = z.infer<typeof AuditLogFilter>;

@@ -13,6 +13,7 @@ export function auditLogConditions(filter: AuditLogFilter): (SQL | undefined)[] 
   return [
     filter.scope === undefined ? undefined : eq(events.scope, filter.scope),
     filter.category === undefined ? undefined : eq(events.category, filter.category),
+    filter.actorDid === undefined ? undefined : eq(events.actorDid, filter.actorDid),
     pattern === undefined
       ? undefined
       : or(ilike(events.action, pattern), ilike(events.content, pattern)),

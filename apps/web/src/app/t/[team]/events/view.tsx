@@ -1,0 +1,123 @@
+'use client';
+
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
+import { useQueryStates } from 'nuqs';
+import { useState } from 'react';
+
+import type { PlatformEvent } from '@opsledger/domain';
+
+import { DataTable } from '../../../../components/data-table';
+import { FilterBar, SelectFilter } from '../../../../components/filters';
+import { FieldList, JsonBlock, RecordDrawer } from '../../../../components/record-drawer';
+import { PageHeader } from '../../../../components/states';
+import { StatusBadge, type Tone } from '../../../../components/status-badge';
+import { Time } from '../../../../components/time';
+import { useTRPC } from '../../../../trpc/react';
+import { eventInput, eventParams, LAST_N } from './search-params';
+
+const statusTone = (code: number): Tone => (code >= 500 ? 'bad' : code >= 400 ? 'warn' : 'good');
+
+const column = createColumnHelper<PlatformEvent>();
+const columns = [
+  column.accessor('eventTime', {
+    header: 'Time',
+    cell: (info) => <Time value={info.getValue()} className="whitespace-nowrap" />,
+  }),
+  column.accessor('module', { header: 'Module' }),
+  column.accessor('name', { header: 'Event', cell: (info) => <code>{info.getValue()}</code> }),
+  column.accessor('statusCode', {
+    header: 'Status',
+    cell: (info) => {
+      const code = info.getValue();
+      return code === null ? '—' : <StatusBadge status={String(code)} tone={statusTone(code)} />;
+    },
+  }),
+  column.accessor((event) => event.errorMessage ?? event.detail?.url ?? '', {
+    id: 'detail',
+    header: 'Detail',
+    cell: (info) => <span className="line-clamp-2 break-all">{info.getValue() || '—'}</span>,
+  }),
+  column.accessor((event) => event.requesterIP ?? '—', { id: 'ip', header: 'IP' }),
+];
+
+/** Events: the platform's user (request) and system events, newest first, the last N. */
+export function EventsView() {
+  const trpc = useTRPC();
+  const [state] = useQueryStates(eventParams);
+  const input = eventInput(state);
+  const query = useInfiniteQuery(
+    trpc.events.scroll.infiniteQueryOptions(input, {
+      getNextPageParam: (page) => page.nextCursor,
+    }),
+  );
+  const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const [open, setOpen] = useState<PlatformEvent | null>(null);
+
+  return (
+    <>
+      <PageHeader
+        title="Events"
+        description="Requests people made (user events) and what the platform did (system events); newest first."
+        // portal-live mounts its live tail and CSV/NDJSON export here, given `input`.
+        actions={null}
+      />
+      <FilterBar label="Filter events">
+        <SelectFilter
+          name="type"
+          label="Kind"
+          anyLabel={null}
+          defaultValue="user"
+          options={[
+            { value: 'user', label: 'User events' },
+            { value: 'system', label: 'System events' },
+          ]}
+        />
+        <SelectFilter
+          name="n"
+          label="Show the last"
+          anyLabel={null}
+          defaultValue="50"
+          options={LAST_N.map((n) => ({ value: String(n), label: `${n} events` }))}
+        />
+      </FilterBar>
+      <DataTable
+        caption={`${state.type === 'user' ? 'User' : 'System'} events`}
+        columns={columns}
+        rows={rows}
+        rowKey={(event) => event.eventId}
+        onOpen={setOpen}
+        query={query}
+        empty={`No ${state.type} event yet.`}
+      />
+      {open && (
+        <RecordDrawer
+          open
+          onOpenChange={(next) => !next && setOpen(null)}
+          title={`${open.module}: ${open.name}`}
+          description={`${open.type === 'user' ? 'User' : 'System'} event #${open.seq}`}
+        >
+          <FieldList
+            fields={[
+              ['Time', <Time key="t" value={open.eventTime} />],
+              ['Module', open.module],
+              ['Event', open.name],
+              ['Status code', open.statusCode === null ? null : String(open.statusCode)],
+              ['Error code', open.errorCode],
+              ['Error message', open.errorMessage],
+              ['Request id', open.requestId],
+              ['Requester IP', open.requesterIP],
+              ['Instance', open.instanceId],
+            ]}
+          />
+          {open.detail && (
+            <>
+              <h3 className="mt-4 mb-2 text-sm font-semibold">Detail</h3>
+              <JsonBlock value={open.detail} />
+            </>
+          )}
+        </RecordDrawer>
+      )}
+    </>
+  );
+}
