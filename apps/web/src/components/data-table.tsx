@@ -1,11 +1,6 @@
 'use client';
 
-import {
-  flexRender,
-  getCoreRowModel,
-  useReactTable,
-  type ColumnDef,
-} from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 
 import { ErrorMessage } from './error-message';
@@ -34,6 +29,7 @@ export function DataTable<T>({
   onOpen,
   query,
   empty,
+  rowClassName,
 }: {
   caption: string;
   // TanStack's column helper types each accessor's value; a table holds mixed ones.
@@ -44,6 +40,8 @@ export function DataTable<T>({
   onOpen?: (row: T) => void;
   query: InfiniteState;
   empty: ReactNode;
+  /** Extra classes for a row (the live tail highlights rows that just arrived). */
+  rowClassName?: (row: T) => string | undefined;
 }) {
   const table = useReactTable({
     data: rows,
@@ -66,7 +64,11 @@ export function DataTable<T>({
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
-                  <th key={header.id} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className="px-3 py-2 font-medium whitespace-nowrap"
+                  >
                     {flexRender(header.column.columnDef.header, header.getContext())}
                   </th>
                 ))}
@@ -93,8 +95,10 @@ export function DataTable<T>({
                   'max-sm:block max-sm:py-2 ' +
                   (onOpen
                     ? 'cursor-pointer hover:bg-zinc-50 focus-visible:bg-sky-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-600 dark:hover:bg-zinc-800 dark:focus-visible:bg-sky-950'
-                    : '')
+                    : '') +
+                  (rowClassName?.(row.original) ? ` ${rowClassName(row.original)}` : '')
                 }
+                data-fresh={rowClassName?.(row.original) ? '' : undefined}
               >
                 {row.getVisibleCells().map((cell) => (
                   <td

@@ -1,7 +1,7 @@
 'use client';
 
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState, type ReactNode } from 'react';
 
@@ -18,20 +18,24 @@ let browserQueryClient: QueryClient | undefined;
 const getQueryClient = () =>
   typeof window === 'undefined' ? makeQueryClient() : (browserQueryClient ??= makeQueryClient());
 
-const apiKey = () =>
-  /(?:^|; )opsledger_api_key=([^;]*)/.exec(document.cookie)?.[1] ?? null;
+const apiKey = () => /(?:^|; )opsledger_api_key=([^;]*)/.exec(document.cookie)?.[1] ?? null;
 
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        httpBatchLink({
-          url: '/api/trpc',
-          headers: () => {
-            const key = apiKey();
-            return key ? { authorization: `Bearer ${decodeURIComponent(key)}` } : {};
-          },
+        splitLink({
+          // Live tails: SSE, which sends the session cookie but no custom header.
+          condition: (op) => op.type === 'subscription',
+          true: httpSubscriptionLink({ url: '/api/trpc' }),
+          false: httpBatchLink({
+            url: '/api/trpc',
+            headers: () => {
+              const key = apiKey();
+              return key ? { authorization: `Bearer ${decodeURIComponent(key)}` } : {};
+            },
+          }),
         }),
       ],
     }),

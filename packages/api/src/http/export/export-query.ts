@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 import { STREAM_NAMES, streamEntry, type StreamEntry, type StreamName } from '@opsledger/domain';
 
 import { invalidField, ServiceError } from '../../errors';
@@ -30,6 +32,19 @@ function streamNamed(name: string): { name: StreamName; stream: StreamEntry } {
   return { name: found, stream: streamEntry(found) };
 }
 
+/** Parameters that are not filters: the format, and the team a portal session acts in. */
+const NOT_FILTERS = new Set(['format', 'team']);
+
+/** The field names of a filter schema: an object's keys, through intersections (`a.and(b)`). */
+function fieldsOf(schema: z.ZodType): string[] {
+  if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
+  if (schema instanceof z.ZodIntersection) {
+    const { left, right } = schema.def;
+    return [...fieldsOf(left as z.ZodType), ...fieldsOf(right as z.ZodType)];
+  }
+  return [];
+}
+
 /** `true`/`false` for the filters that are flags (an activity's `keypoint`). */
 function withBooleans(filter: Record<string, unknown>, paths: readonly string[]) {
   const converted = { ...filter };
@@ -53,10 +68,10 @@ export function parseExportQuery(streamName: string, params: URLSearchParams): E
   if (!format) throw invalidField('format', `must be one of ${EXPORT_FORMATS.join(', ')}`);
 
   const { flags, filter: schema } = stream.list;
-  const fields = new Set(Object.values(flags));
+  const fields = new Set([...Object.values(flags), ...fieldsOf(schema)]);
   let filter: Record<string, unknown> = {};
   for (const key of new Set(params.keys())) {
-    if (key === 'format') continue;
+    if (NOT_FILTERS.has(key)) continue;
     const field = flags[key] ?? (fields.has(key) ? key : undefined);
     if (!field) {
       const accepted = [...fields].join(', ') || 'none';

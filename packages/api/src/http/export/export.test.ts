@@ -98,6 +98,19 @@ describe('GET /api/export/<stream>', () => {
     ]);
   });
 
+  it('takes filters as the list names them, and ignores the portal team parameter', async () => {
+    const team = await api.newTeam();
+    await team.owner.auditLogs.recordBatch({
+      items: [entry(1), { ...entry(2), actor: { did: 'z1bob' } }],
+    });
+    const text = await (
+      await exportOf(team, `format=ndjson&actorDid=z1bob&team=${team.slug}`)
+    ).text();
+    expect(csvLines(text).map((line) => (JSON.parse(line) as { action: string }).action)).toEqual([
+      'action-2',
+    ]);
+  });
+
   it("exports only the caller's team", async () => {
     const teamA = await api.newTeam();
     const teamB = await api.newTeam();
