@@ -156,7 +156,8 @@ describe('GET /api/export/<stream>', () => {
       }),
       api.database,
     );
-    const reader = response.body!.getReader();
+    if (!response.body) throw new Error('the answer has no body');
+    const reader = response.body.getReader();
     const decoder = new TextDecoder();
     const first = await reader.read();
     const firstRows = csvLines(decoder.decode(first.value)).length - 1;

@@ -81,10 +81,10 @@ class EventFeed {
       this.watchers.delete(watcher);
       throw error;
     }
-    const feed = this;
+    const isClosed = () => this.closed;
     return {
       next(signal) {
-        if (feed.closed) return Promise.resolve('closed');
+        if (isClosed()) return Promise.resolve('closed');
         if (signal?.aborted) return Promise.resolve('aborted');
         if (pending) {
           pending = false;
@@ -97,7 +97,7 @@ class EventFeed {
             clearTimeout(timer);
             signal?.removeEventListener('abort', onAbort);
             resolveWait = null;
-            resolve(feed.closed ? 'closed' : outcome);
+            resolve(isClosed() ? 'closed' : outcome);
           }
           resolveWait = settle;
           signal?.addEventListener('abort', onAbort, { once: true });

@@ -186,7 +186,8 @@ describe('stopping the server', () => {
       headers: { authorization: `Bearer ${key}` },
     });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const reader = response.body!.getReader();
+    if (!response.body) throw new Error('the answer has no body');
+    const reader = response.body.getReader();
     await reader.read(); // the stream is open and answering
     await closeEventFeed(api.database);
     let done = false;
