@@ -3,6 +3,9 @@
 import { Download } from 'lucide-react';
 import { useParams } from 'next/navigation';
 
+/** A list's filter input: the query string takes each value as text. */
+type ExportFilter = Readonly<Record<string, string | number | boolean | undefined>>;
+
 const FORMATS = [
   { format: 'csv', label: 'CSV (spreadsheets)' },
   { format: 'ndjson', label: 'NDJSON (one JSON record per line)' },
@@ -13,11 +16,11 @@ export function exportHref(
   stream: string,
   format: string,
   team: string,
-  filter: Record<string, unknown>,
+  filter: ExportFilter,
 ): string {
   const params = new URLSearchParams({ format, team });
   for (const [field, value] of Object.entries(filter)) {
-    if (value === undefined || value === null || value === '') continue;
+    if (value === undefined || value === '') continue;
     params.set(field, String(value));
   }
   return `/api/export/${encodeURIComponent(stream)}?${params.toString()}`;
@@ -34,7 +37,7 @@ export function ExportMenu({
 }: {
   stream: string;
   /** The list's input without its paging (`limit`, `cursor`). */
-  filter: Record<string, unknown>;
+  filter: ExportFilter;
 }) {
   const { team } = useParams<{ team: string }>();
   return (

@@ -9,13 +9,13 @@ export interface LiveRows<T> {
   /** The rows that arrived live, newest first, then the listed ones not among them. */
   rows: T[];
   /** Whether a row arrived moments ago (highlighted). */
-  isFresh(row: T): boolean;
+  isFresh: (row: T) => boolean;
   /** Where the subscription starts: the newest seq shown, or the last one received. */
   afterSeq: number | undefined;
   paused: boolean;
-  setPaused(paused: boolean): void;
+  setPaused: (paused: boolean) => void;
   /** For the subscription's `onData`: a tracked record (`id` is its seq). */
-  add(envelope: { id: string; data: T }): void;
+  add: (envelope: { id: string; data: T }) => void;
 }
 
 /**
