@@ -14,6 +14,7 @@ import { startNextServer, waitForHealth, type NextServer } from '@opsledger/next
 
 import { inheritedEnv, serverConfig } from '../src/env';
 import { checkCompatEndpoints } from './smoke/compat-endpoints';
+import { checkLiveTailAcrossInstances } from './smoke/live-tail-instances';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const HEALTH_TIMEOUT_MS = 90_000;
@@ -119,6 +120,21 @@ async function checkSecondOpenerRefused(dataDir: string) {
   step('a second server on the same embedded data directory is refused');
 }
 
+/** On PostgreSQL a second instance shares the database: live tails cross between them. */
+async function checkSecondInstance(first: NextServer, env: NodeJS.ProcessEnv, key: string) {
+  const second = await startNextServer(appDir, env);
+  try {
+    const health = await waitForHealth(second, HEALTH_TIMEOUT_MS);
+    check(health.ok === true, `the second server's /api/health answered ${JSON.stringify(health)}`);
+    step(await checkLiveTailAcrossInstances(first, second, key, check));
+  } catch (error) {
+    console.error(`smoke: second server output:\n${second.output()}`);
+    throw error;
+  } finally {
+    await second.stop();
+  }
+}
+
 async function main() {
   check(
     existsSync(join(appDir, '.next', 'BUILD_ID')),
@@ -147,6 +163,7 @@ async function main() {
     await checkCompatEndpoints(server.url, key, check);
     step('compatible endpoints answer their published clients');
     if (!databaseUrl) await checkSecondOpenerRefused(dataDir);
+    else await checkSecondInstance(server, env, key);
     failed = false;
   } finally {
     await server.stop();

@@ -8,6 +8,12 @@ import { toTRPCError } from './errors';
 import { inputIssuesOf } from './input-issues';
 
 const t = initTRPC.context<Context>().create({
+  // Live tails (subscriptions over SSE): a ping every 10 s keeps proxies from closing a quiet
+  // stream, and a client that hears nothing for 30 s reconnects, resuming after its last seq.
+  sse: {
+    ping: { enabled: true, intervalMs: 10_000 },
+    client: { reconnectAfterInactivityMs: 30_000 },
+  },
   errorFormatter({ shape, error }) {
     // Internal errors were already reduced to a bare message by toTRPCError. An input that
     // failed validation also names each bad field by its path, for a form to mark it.

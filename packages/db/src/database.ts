@@ -25,5 +25,16 @@ export interface Database {
    */
   script(text: string): Promise<Record<string, unknown>[]>;
   transaction<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T>;
+  /**
+   * LISTEN on a channel: `onNotice` gets each payload; `onListening` runs whenever the listen is
+   * (re)established, after which notices sent while it was down are lost (a listener re-reads
+   * then). PostgreSQL: a dedicated connection of postgres.js, reconnected on loss; PGlite: its
+   * own in-process listen. Resolves, once listening, with the function that stops it.
+   */
+  listen(
+    channel: string,
+    onNotice: (payload: string) => void,
+    onListening?: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

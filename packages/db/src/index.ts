@@ -16,6 +16,11 @@ export {
   type AppendResult,
   type AppendOptions,
 } from './events/append';
+export {
+  EVENTS_APPENDED_CHANNEL,
+  parseEventsAppended,
+  type EventsAppended,
+} from './events/appended-notice';
 export { chainHash } from './events/chain-hash';
 export { chainEvents, EVENT_COPY, prepareEvent, type PreparedEvent } from './events/chain-events';
 export { copyTrafficHits, type TrafficHitRow } from './traffic/copy-traffic-hits';

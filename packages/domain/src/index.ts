@@ -22,6 +22,7 @@ export * from './streams/activities';
 export * from './streams/activity-derived-fields';
 export * from './streams/passport-logs';
 export * from './streams/platform-events';
+export * from './streams/live-tail';
 export * from './runs/run-status';
 export * from './runs/backups';
 export * from './runs/sync-runs';

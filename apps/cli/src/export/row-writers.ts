@@ -1,6 +1,8 @@
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 
+import { exportCell } from '@opsledger/domain';
+
 import { writeOut } from '../output/write-out';
 
 export const EXPORT_FORMATS = ['ndjson', 'csv'] as const;
@@ -9,14 +11,6 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export interface RowWriter {
   /** Writes one page of rows (waiting while the reader is behind). */
   write(rows: readonly object[]): Promise<void>;
-}
-
-/** A CSV cell: nested objects and lists as JSON, absent values empty. */
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects returned above: only JSON scalars reach here
-  return String(value);
 }
 
 export async function createRowWriter(
@@ -39,7 +33,7 @@ export async function createRowWriter(
             out,
             stringify(
               rows.map((row) =>
-                columns.map((column) => cell((row as Record<string, unknown>)[column])),
+                columns.map((column) => exportCell((row as Record<string, unknown>)[column])),
               ),
             ),
           ),

@@ -29,6 +29,7 @@ export function DataTable<T>({
   onOpen,
   query,
   empty,
+  rowClassName,
 }: {
   caption: string;
   // TanStack's column helper types each accessor's value; a table holds mixed ones.
@@ -39,6 +40,8 @@ export function DataTable<T>({
   onOpen?: (row: T) => void;
   query: InfiniteState;
   empty: ReactNode;
+  /** Extra classes for a row (the live tail highlights rows that just arrived). */
+  rowClassName?: (row: T) => string | undefined;
 }) {
   const table = useReactTable({
     data: rows,
@@ -92,8 +95,10 @@ export function DataTable<T>({
                   'max-sm:block max-sm:py-2 ' +
                   (onOpen
                     ? 'cursor-pointer hover:bg-zinc-50 focus-visible:bg-sky-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-600 dark:hover:bg-zinc-800 dark:focus-visible:bg-sky-950'
-                    : '')
+                    : '') +
+                  (rowClassName?.(row.original) ? ` ${rowClassName(row.original)}` : '')
                 }
+                data-fresh={rowClassName?.(row.original) ? '' : undefined}
               >
                 {row.getVisibleCells().map((cell) => (
                   <td

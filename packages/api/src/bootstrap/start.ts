@@ -12,6 +12,7 @@ import {
 } from '../process/database-policies';
 import { attachSecretKeyring, openServerKeyring } from '../secrets/server-keyring';
 import { DEFAULT_CHECKPOINT_POLICY, type CheckpointPolicy } from '../services/chain/checkpoints';
+import { closeEventFeed } from '../services/live-tail/event-feed';
 import { bootstrapTeam, type BootstrapReport } from './bootstrap-team';
 import { startCheckpoints } from './checkpoint-maintenance';
 import { checkDatabase, type DatabaseHealth } from './database-health';
@@ -140,6 +141,8 @@ function start(options: StartOptions): OpsLedger {
       const opened = await database;
       stopMaintenance();
       await jobQueue?.stop();
+      // Live tails end first: their open responses would otherwise hold the HTTP server open.
+      await closeEventFeed(opened);
       await started;
       await flushBackgroundWrites(opened);
       await recordLifecycleEvent(opened, 'ServiceStopped');

@@ -6,6 +6,7 @@ import {
 } from '../compat/did-spaces/did-spaces-endpoint';
 import { handleHBlockEventRequest } from '../compat/hblock/hblock-endpoint';
 import type { Exchange } from './exchange';
+import { handleExportRequest } from './export/export-handler';
 import { handleSigningKeysRequest } from './keys-endpoint';
 import { handleTrpcExchange } from './trpc-handler';
 
@@ -51,6 +52,13 @@ export const ROUTES: readonly Route[] = [
     pattern: /^\/api\/\.well-known\/opsledger-keys\/?$/,
     bodyLimitBytes: NO_BODY,
     handle: handleSigningKeysRequest,
+  },
+  {
+    module: 'Export',
+    // A stream's filtered records as a CSV or NDJSON download (GET only, no body).
+    pattern: /^\/api\/export\/(?<stream>[^/]+)\/?$/,
+    bodyLimitBytes: NO_BODY,
+    handle: handleExportRequest,
   },
   {
     module: 'Blocklet',

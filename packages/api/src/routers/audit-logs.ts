@@ -5,10 +5,15 @@ import {
   AuditLogInput,
   AuditLogListInput,
   AuditLogScrollInput,
+  AuditLogTailInput,
   auditLogToEnvelope,
 } from '@opsledger/domain';
 
-import { listAuditLogs, scrollAuditLogs } from '../services/audit-logs/list-audit-logs';
+import {
+  listAuditLogs,
+  scrollAuditLogs,
+  tailAuditLogs,
+} from '../services/audit-logs/list-audit-logs';
 import { streamRecorders } from '../services/events/record-stream';
 import { readProcedure, writeProcedure } from '../trpc';
 
@@ -19,4 +24,6 @@ export const auditLogsRouter = {
   recordBatch: writeProcedure.input(AuditLogBatch).mutation(recorders.recordBatch),
   list: readProcedure.input(AuditLogListInput).query(listAuditLogs),
   scroll: readProcedure.input(AuditLogScrollInput).query(scrollAuditLogs),
+  /** New audit logs as they are recorded, over SSE; resumes after the last seq it sent. */
+  tail: readProcedure.input(AuditLogTailInput).subscription(tailAuditLogs),
 } satisfies TRPCRouterRecord;

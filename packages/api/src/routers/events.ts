@@ -5,11 +5,13 @@ import {
   PlatformEventInput,
   PlatformEventListInput,
   PlatformEventScrollInput,
+  PlatformEventTailInput,
 } from '@opsledger/domain';
 
 import {
   listPlatformEvents,
   scrollPlatformEvents,
+  tailPlatformEvents,
 } from '../services/platform-events/list-platform-events';
 import {
   recordPlatformEvent,
@@ -22,4 +24,6 @@ export const eventsRouter = {
   recordBatch: writeProcedure.input(PlatformEventBatch).mutation(recordPlatformEventBatch),
   list: readProcedure.input(PlatformEventListInput).query(listPlatformEvents),
   scroll: readProcedure.input(PlatformEventScrollInput).query(scrollPlatformEvents),
+  /** New events of one type as they are recorded, over SSE; resumes after the last seq sent. */
+  tail: readProcedure.input(PlatformEventTailInput).subscription(tailPlatformEvents),
 } satisfies TRPCRouterRecord;

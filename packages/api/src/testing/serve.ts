@@ -17,7 +17,7 @@ export interface ServedApi {
  * The request as the Fetch API sees it, its body streamed as it arrives (as Next.js hands it to
  * route handlers): a handler that refuses a request reads no more of it than it chose to.
  */
-function toFetchRequest(request: IncomingMessage, base: string): Request {
+function toFetchRequest(request: IncomingMessage, base: string, signal: AbortSignal): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;
@@ -31,8 +31,36 @@ function toFetchRequest(request: IncomingMessage, base: string): Request {
     headers,
     body: hasBody ? (Readable.toWeb(request) as ReadableStream<Uint8Array>) : undefined,
     duplex: 'half',
+    // Aborted when the client goes away, as Next.js does: a live tail then stops.
+    signal,
   };
   return new Request(new URL(request.url ?? '/', base), init);
+}
+
+/**
+ * Writes a response body as it is produced, waiting while the client is behind, and cancels it
+ * when the client goes away. Read through its reader, not `Readable.fromWeb`: graphql-yoga
+ * answers with a ponyfilled stream that Node's adapter refuses.
+ */
+async function streamBody(body: ReadableStream<Uint8Array>, reply: ServerResponse) {
+  const reader = body.getReader();
+  const cancel = () => void reader.cancel().catch(() => {});
+  reply.once('close', cancel);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || reply.destroyed) break;
+      if (!reply.write(value)) {
+        await new Promise<void>((resolve) => {
+          reply.once('drain', resolve);
+          reply.once('close', resolve);
+        });
+      }
+    }
+  } finally {
+    reply.off('close', cancel);
+    reply.end();
+  }
 }
 
 /** How long a refused request's connection stays open after its answer, at most. */
@@ -50,11 +78,13 @@ async function writeFetchResponse(
 ): Promise<void> {
   reply.statusCode = response.status;
   response.headers.forEach((value, name) => reply.setHeader(name, value));
-  const body = Buffer.from(await response.arrayBuffer());
   if (request.complete || response.headers.get('connection') !== 'close') {
-    reply.end(body);
+    // Streamed as it is produced (a live tail, an export), at the pace the client reads.
+    if (!response.body) reply.end();
+    else await streamBody(response.body, reply);
     return;
   }
+  const body = Buffer.from(await response.arrayBuffer());
   reply.setHeader('content-length', body.length);
   reply.write(body);
   await new Promise<void>((resolve) => {
@@ -82,13 +112,16 @@ export interface ServeOptions {
 export async function serveApi(database: Database, options: ServeOptions = {}): Promise<ServedApi> {
   let base = '';
   const server = createServer((request, reply) => {
+    const gone = new AbortController();
+    reply.once('close', () => gone.abort());
     void (async () => {
       try {
-        const fetchRequest = toFetchRequest(request, base);
+        const fetchRequest = toFetchRequest(request, base, gone.signal);
         const peer = options.forwardedFor ? undefined : request.socket.remoteAddress;
         const response = await handleRequest(fetchRequest, database, request.url, peer);
         await writeFetchResponse(response, request, reply);
       } catch (error) {
+        if (gone.signal.aborted) return; // the client left mid-answer: nothing failed here
         logger().error({ err: error }, 'serveApi: request failed');
         if (!reply.headersSent) reply.statusCode = 500;
         reply.end();

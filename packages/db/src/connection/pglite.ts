@@ -27,6 +27,12 @@ export function createPgliteDatabase(pg: PGlite, onClose?: () => Promise<void>):
     script: async (text) => (await pg.exec(text)).at(-1)?.rows ?? [],
     transaction: (work) =>
       db.transaction((tx) => work({ db: tx, raw: rawTransaction(driverClientOf(tx)) })),
+    async listen(channel, onNotice, onListening) {
+      // One in-process connection: a notice is never lost, so it listens once and for good.
+      const unlisten = await pg.listen(channel, onNotice);
+      onListening?.();
+      return () => unlisten();
+    },
     async close() {
       await pg.close();
       await onClose?.();

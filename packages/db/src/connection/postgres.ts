@@ -84,6 +84,10 @@ export function createPostgresDatabase(url: string): Database {
     },
     transaction: (work) =>
       db.transaction((tx) => work({ db: tx, raw: rawTransaction(driverClientOf(tx)) })),
+    async listen(channel, onNotice, onListening) {
+      const listening = await client.listen(channel, onNotice, onListening);
+      return () => listening.unlisten();
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -4,6 +4,7 @@ import type { RawTransaction } from '../connection/raw';
 import { sqlNamesOf } from '../copy/sql-names';
 import type { Database } from '../database';
 import { eventChainHeads, eventIdempotencyKeys } from '../schema/events';
+import { EVENTS_APPENDED_CHANNEL } from './appended-notice';
 import {
   chainEvents,
   EVENT_COPY,
@@ -190,9 +191,15 @@ async function appendPreparedIn(
       const keysText = idempotencyCopyText(teamId, keyed);
       await tx.copyIn(IDEMPOTENCY_COPY.table, IDEMPOTENCY_COPY.columns, keysText);
     }
+    // The same statement tells listeners (other server instances too) that the team's chain
+    // grew: PostgreSQL delivers a NOTIFY only once its transaction commits, and not at all if it
+    // rolls back, so a listener never reads ahead of what is committed.
     await tx.query(
-      `update ${heads.table} set ${h.seq} = $2, ${h.hash} = $3 where ${h.teamId} = $1`,
-      [teamId, head.seq, head.hash],
+      `with head as (
+         update ${heads.table} set ${h.seq} = $2, ${h.hash} = $3 where ${h.teamId} = $1
+         returning ${h.teamId} as team, ${h.seq} as seq)
+       select pg_notify($4, json_build_object('team', team, 'seq', seq)::text) from head`,
+      [teamId, head.seq, head.hash, EVENTS_APPENDED_CHANNEL],
     );
   }
   return { ids, inserted: fresh.length, duplicates: prepared.length - fresh.length };

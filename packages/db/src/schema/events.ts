@@ -41,7 +41,7 @@ export const events = pgTable(
     index('events_stream_time_idx').on(t.teamId, t.stream, t.occurredAt.desc(), t.seq.desc()),
     index('events_stream_category_idx').on(t.teamId, t.stream, t.category, t.seq),
     index('events_stream_target_idx').on(t.teamId, t.stream, t.targetId, t.occurredAt.desc()),
-    // Verify and export read a team's chain in seq order, whatever months it spans.
+    // Verify, export and the live tail read a team's chain in seq order, whatever months it spans.
     index('events_team_seq_idx').on(t.teamId, t.seq),
   ],
 );

@@ -26,6 +26,14 @@ export const EXPORT_FLAGS = [
   ...new Set(STREAM_NAMES.flatMap((name) => Object.keys(streamEntry(name).list.flags))),
 ] as ExportFlag[];
 
+/** A CSV cell of an export: nested objects and lists as JSON, absent values empty. */
+export function exportCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects returned above: only JSON scalars reach here
+  return String(value);
+}
+
 /** The CSV columns of a stream's export: its record's fields, in the schema's order. */
 export const exportColumns = (name: StreamName): readonly string[] =>
   Object.keys(streamEntry(name).record.shape);

@@ -4,11 +4,13 @@ import {
   type AuditLogPage,
   type AuditLogScrollInput,
   type AuditLogScrollPage,
+  type AuditLogTailInput,
 } from '@opsledger/domain';
 
 import type { ServiceContext } from '../../context';
 import { offsetPageOfEvents } from '../events/offset-page';
 import { scrollEvents } from '../events/scroll-events';
+import { tailEvents } from '../live-tail/tail-events';
 import { auditLogConditions } from './audit-log-conditions';
 
 /** Numbered pages, newest first, as Blocklet Server's getAuditLogs pages. */
@@ -31,4 +33,23 @@ export function scrollAuditLogs({
   input: AuditLogScrollInput;
 }): Promise<AuditLogScrollPage> {
   return scrollEvents(ctx, 'audit', auditLogConditions(input), input, auditLogFromEvent);
+}
+
+/** New audit logs as they are recorded, matching the list's filters (see tailEvents). */
+export function tailAuditLogs({
+  ctx,
+  input,
+  signal,
+}: {
+  ctx: ServiceContext;
+  input: AuditLogTailInput;
+  signal: AbortSignal | undefined;
+}) {
+  return tailEvents(ctx, {
+    stream: 'audit',
+    where: auditLogConditions(input),
+    request: input,
+    signal,
+    fromEvent: auditLogFromEvent,
+  });
 }

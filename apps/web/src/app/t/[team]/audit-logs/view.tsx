@@ -2,13 +2,17 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
+import { useSubscription } from '@trpc/tanstack-react-query';
 import { useQueryStates } from 'nuqs';
 import { useState } from 'react';
 
 import type { AuditLog } from '@opsledger/domain';
 
 import { DataTable } from '../../../../components/data-table';
+import { ExportMenu } from '../../../../components/export/export-menu';
 import { FilterBar, SearchFilter, TimeRangeFilter } from '../../../../components/filters';
+import { FRESH_ROW_CLASS, LiveTailStatus } from '../../../../components/live-tail/live-tail-status';
+import { useLiveRows } from '../../../../components/live-tail/use-live-rows';
 import { FieldList, JsonBlock, RecordDrawer } from '../../../../components/record-drawer';
 import { PageHeader } from '../../../../components/states';
 import { Time } from '../../../../components/time';
@@ -22,6 +26,9 @@ const envText = (log: AuditLog) =>
     .join(' / ') || '—';
 
 const actorText = (log: AuditLog) => log.actor.fullName ?? log.actor.did;
+
+const rowKey = (log: AuditLog) => log.id;
+const seqOf = (log: AuditLog) => log.seq;
 
 const column = createColumnHelper<AuditLog>();
 const columns = [
@@ -57,7 +64,16 @@ export function AuditLogsView() {
       getNextPageParam: (page) => page.nextCursor,
     }),
   );
-  const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const listed = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const { limit: _limit, ...filter } = input;
+  const live = useLiveRows(listed, rowKey, seqOf, JSON.stringify(filter));
+  const tail = useSubscription(
+    trpc.auditLogs.tail.subscriptionOptions(
+      { ...filter, afterSeq: live.afterSeq },
+      { enabled: query.status === 'success' && !live.paused, onData: live.add },
+    ),
+  );
+  const rows = live.rows;
   const [open, setOpen] = useState<AuditLog | null>(null);
 
   return (
@@ -65,8 +81,16 @@ export function AuditLogsView() {
       <PageHeader
         title="Audit logs"
         description="Who did what, when and from where; newest first."
-        // portal-live mounts its live tail and CSV/NDJSON export here, given `input`.
-        actions={null}
+        actions={
+          <>
+            <LiveTailStatus
+              status={tail.status}
+              paused={live.paused}
+              onPausedChange={live.setPaused}
+            />
+            <ExportMenu stream="audit" filter={filter} />
+          </>
+        }
       />
       <FilterBar label="Filter audit logs">
         <SearchFilter name="q" label="Action or content" placeholder="e.g. login" />
@@ -79,7 +103,8 @@ export function AuditLogsView() {
         caption="Audit logs"
         columns={columns}
         rows={rows}
-        rowKey={(log) => log.id}
+        rowKey={rowKey}
+        rowClassName={(log) => (live.isFresh(log) ? FRESH_ROW_CLASS : undefined)}
         onOpen={setOpen}
         query={query}
         empty="No audit log matches these filters."

@@ -2,13 +2,17 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
+import { useSubscription } from '@trpc/tanstack-react-query';
 import { useQueryStates } from 'nuqs';
 import { useState } from 'react';
 
 import type { PlatformEvent } from '@opsledger/domain';
 
 import { DataTable } from '../../../../components/data-table';
+import { ExportMenu } from '../../../../components/export/export-menu';
 import { FilterBar, SelectFilter } from '../../../../components/filters';
+import { FRESH_ROW_CLASS, LiveTailStatus } from '../../../../components/live-tail/live-tail-status';
+import { useLiveRows } from '../../../../components/live-tail/use-live-rows';
 import { FieldList, JsonBlock, RecordDrawer } from '../../../../components/record-drawer';
 import { PageHeader } from '../../../../components/states';
 import { StatusBadge, type Tone } from '../../../../components/status-badge';
@@ -17,6 +21,9 @@ import { useTRPC } from '../../../../trpc/react';
 import { eventInput, eventParams, LAST_N } from './search-params';
 
 const statusTone = (code: number): Tone => (code >= 500 ? 'bad' : code >= 400 ? 'warn' : 'good');
+
+const rowKey = (event: PlatformEvent) => event.eventId;
+const seqOf = (event: PlatformEvent) => event.seq;
 
 const column = createColumnHelper<PlatformEvent>();
 const columns = [
@@ -51,7 +58,15 @@ export function EventsView() {
       getNextPageParam: (page) => page.nextCursor,
     }),
   );
-  const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const listed = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const live = useLiveRows(listed, rowKey, seqOf, state.type);
+  const tail = useSubscription(
+    trpc.events.tail.subscriptionOptions(
+      { type: state.type, afterSeq: live.afterSeq },
+      { enabled: query.status === 'success' && !live.paused, onData: live.add },
+    ),
+  );
+  const rows = live.rows;
   const [open, setOpen] = useState<PlatformEvent | null>(null);
 
   return (
@@ -59,8 +74,17 @@ export function EventsView() {
       <PageHeader
         title="Events"
         description="Requests people made (user events) and what the platform did (system events); newest first."
-        // portal-live mounts its live tail and CSV/NDJSON export here, given `input`.
-        actions={null}
+        actions={
+          <>
+            <LiveTailStatus
+              status={tail.status}
+              paused={live.paused}
+              onPausedChange={live.setPaused}
+            />
+            {/* Each type is a stream of its own: the export is of the kind shown. */}
+            <ExportMenu stream={state.type} filter={{}} />
+          </>
+        }
       />
       <FilterBar label="Filter events">
         <SelectFilter
@@ -85,7 +109,8 @@ export function EventsView() {
         caption={`${state.type === 'user' ? 'User' : 'System'} events`}
         columns={columns}
         rows={rows}
-        rowKey={(event) => event.eventId}
+        rowKey={rowKey}
+        rowClassName={(event) => (live.isFresh(event) ? FRESH_ROW_CLASS : undefined)}
         onOpen={setOpen}
         query={query}
         empty={`No ${state.type} event yet.`}
