@@ -60,6 +60,9 @@ export async function handleExportRequest(
     const context = await createContext({
       database: exchange.database,
       authorization: request.headers.get('authorization'),
+      // A download from the portal carries the session cookie and names its team (`team=`).
+      headers: request.headers,
+      teamSlug: new URL(request.url).searchParams.get('team'),
       clientAddress: exchange.clientAddress,
     });
     exchange.caller = context.caller;
