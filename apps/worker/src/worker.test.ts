@@ -242,10 +242,23 @@ describe('the worker, against a real API', () => {
     }
   });
 
-  it('follows an app\'s configured access log: two workers reading it count each hit once, bots apart', async () => {
+  it("follows an app's configured access log: two workers reading it count each hit once, bots apart", async () => {
     const accessLog = join(dir, 'access.log');
     const at = new Date(Date.now() - 30 * 60_000);
-    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const months = [
+      'Jan',
+      'Feb',
+      'Mar',
+      'Apr',
+      'May',
+      'Jun',
+      'Jul',
+      'Aug',
+      'Sep',
+      'Oct',
+      'Nov',
+      'Dec',
+    ];
     const pad = (n: number) => String(n).padStart(2, '0');
     const stamp =
       `${pad(at.getUTCDate())}/${months[at.getUTCMonth()]}/${at.getUTCFullYear()}:` +

@@ -1,9 +1,9 @@
 import { openDatabase, type Database, type DatabaseKind } from '@opsledger/db';
 import type { SecretKeySpec } from '@opsledger/domain';
 
+import { configurePortalAuth } from '../auth/portal/portal-auth';
 import { type JobQueue, type JobQueueOptions } from '../jobs/job-queue';
 import { startJobs } from '../jobs/start-jobs';
-import { configurePortalAuth } from '../auth/portal/portal-auth';
 import { logger } from '../logging/logger';
 import {
   applyDatabasePolicies,

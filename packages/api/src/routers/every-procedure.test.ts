@@ -70,10 +70,12 @@ describe('every procedure', () => {
   });
 
   it.each(procedures.map(([path]) => path).filter((path) => !PUBLIC.includes(path)))(
-    '%s answers 401 without a key', async (path) => {
-    const anonymous = await api.anonymous();
-    await expect(call(anonymous, path, {})).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-  });
+    '%s answers 401 without a key',
+    async (path) => {
+      const anonymous = await api.anonymous();
+      await expect(call(anonymous, path, {})).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    },
+  );
 
   it.each(procedures.filter(([, p]) => p._def.type === 'mutation').map(([path]) => path))(
     '%s answers 403 to a viewer',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 import { batchOf, Label, MAX_PAGE_SIZE, StorableString, Timestamp } from '../common';
-import { SearchQueryText } from '../search/search-query-text';
 import { ACTIVITY_RESOURCE_TYPES, ACTIVITY_SORTS } from '../enums';
+import { SearchQueryText } from '../search/search-query-text';
 import { emptyEnvelopeFields, type EnvelopeFields, type StoredEvent } from './envelope';
 import { WriteMeta } from './write-meta';
 

@@ -6,7 +6,10 @@ import type { ChainPoint } from '@opsledger/domain';
  * seq and hash of the last event cut (`chain_anchors`, written by retention before it drops a
  * month). Null: nothing was ever cut, so the chain starts at the genesis.
  */
-export async function chainAnchorOf(database: Database, teamId: string): Promise<ChainPoint | null> {
+export async function chainAnchorOf(
+  database: Database,
+  teamId: string,
+): Promise<ChainPoint | null> {
   const [anchor] = await database.db
     .select({ seq: chainAnchors.seq, hash: chainAnchors.hash })
     .from(chainAnchors)
