@@ -57,9 +57,9 @@ function withBooleans(filter: Record<string, unknown>, paths: readonly string[])
 
 /**
  * What `/api/export/<stream>?format=…&<filters>` asks for. Filters are named as the list names
- * them (`actionOrContent`) or as `opsledger export` does (`q`); a parameter that is no filter of
- * the stream is refused rather than ignored (an export of everything when a subset was meant),
- * and every value is checked by the list's own filter schema, each failure naming its field.
+ * them (`actionOrContent`, `q` for the search language) or by `opsledger export`'s flags; a
+ * parameter that is no filter of the stream is refused rather than ignored (an export of
+ * everything when a subset was meant), and every value is checked by the list's own filter schema, each failure naming its field.
  */
 export function parseExportQuery(streamName: string, params: URLSearchParams): ExportQuery {
   const { name, stream } = streamNamed(streamName);

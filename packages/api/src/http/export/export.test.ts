@@ -74,7 +74,7 @@ describe('GET /api/export/<stream>', () => {
   it('downloads NDJSON whose rows are the list rows', async () => {
     const team = await api.newTeam();
     await recordMany(team, 120);
-    const response = await exportOf(team, 'format=ndjson&q=action-11');
+    const response = await exportOf(team, 'format=ndjson&actionOrContent=action-11');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toMatch(/\.ndjson"$/);
     const rows = (await response.text())
