@@ -131,6 +131,14 @@ export function AuditLogsView() {
               ['User agent', open.ua],
               ['Component DID', open.componentDid],
               ['Record id', <code key="id">{open.id}</code>],
+              // Where it sits in the team's hash chain: what `opsledger verify` checks.
+              ['Chain seq', String(open.seq)],
+              [
+                'Chain hash',
+                <code key="hash" className="break-all">
+                  {open.hash}
+                </code>,
+              ],
             ]}
           />
           <h3 className="mt-4 mb-2 text-sm font-semibold">As JSON</h3>

@@ -133,6 +133,14 @@ export function EventsView() {
               ['Request id', open.requestId],
               ['Requester IP', open.requesterIP],
               ['Instance', open.instanceId],
+              // Where it sits in the team's hash chain: what `opsledger verify` checks.
+              ['Chain seq', String(open.seq)],
+              [
+                'Chain hash',
+                <code key="hash" className="break-all">
+                  {open.hash}
+                </code>,
+              ],
             ]}
           />
           {open.detail && (
