@@ -1,10 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 
-import { GENESIS_HASH, SigningKeyInfo, type SigningKeyInfo as KeyInfo } from '@opsledger/domain';
+import {
+  GENESIS_HASH,
+  SigningKeyInfo,
+  type BundleLine,
+  type SigningKeyInfo as KeyInfo,
+} from '@opsledger/domain';
 
 import { apiChainLines } from '../chain/api-chain-lines';
-import { bundleLines, checkHeader } from '../chain/bundle-file';
+import { checkHeader, eachBundleLine } from '../chain/bundle-file';
 import { ChainVerifier, describeReport, type VerifyReport } from '../chain/chain-verifier';
 import { CliError } from '../cli-error';
 import { connect, type ConnectionOptions } from '../connection/connect';
@@ -24,22 +29,30 @@ async function pinnedKeys(path: string): Promise<KeyInfo[]> {
   return keys.data;
 }
 
-/** Verifies a bundle file with nothing but the file (and optionally pinned keys). */
+/**
+ * Verifies a bundle file with nothing but the file (and optionally pinned keys). Its lines are
+ * checked as they are parsed, a read chunk at a time (see eachBundleLine).
+ */
 export async function verifyBundle(path: string, keysFile?: string): Promise<VerifyReport> {
-  const lines = bundleLines(path);
-  const first = await lines.next();
-  const header = checkHeader(path, first.done ? undefined : first.value.line);
-  const verifier = new ChainVerifier({
-    team: header.team.id,
-    keys: keysFile ? await pinnedKeys(keysFile) : header.keys,
-    start: header.start,
-    startCheckpoint: header.startCheckpoint,
-    end: header.end,
+  const first: { line?: BundleLine } = {};
+  await eachBundleLine(path, (line) => {
+    first.line = line;
+    return false;
   });
-  for await (const { line } of lines) {
-    verifier.line(line);
-    if (verifier.failed) break;
-  }
+  const start = checkHeader(path, first.line);
+  const verifier = new ChainVerifier({
+    team: start.team.id,
+    keys: keysFile ? await pinnedKeys(keysFile) : start.keys,
+    start: start.start,
+    startCheckpoint: start.startCheckpoint,
+    end: start.end,
+  });
+  let header = true;
+  await eachBundleLine(path, (line) => {
+    if (header) header = false;
+    else verifier.line(line);
+    return !verifier.failed;
+  });
   return verifier.finish();
 }
 
