@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
+import { createOpsLedgerClient } from '@opsledger/client';
 import type { PortalAccount } from '@opsledger/client/credentials';
 
 export const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -76,3 +77,31 @@ export async function screenshotBothWidths(page: Page, name: string): Promise<vo
   }
   await page.setViewportSize(original);
 }
+
+/**
+ * What went wrong in the page as a person would not see it but a developer would: uncaught
+ * exceptions and console errors, collected from now on (printed by the spec when it fails).
+ */
+export function watchPage(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    // A failed load is reported with its address below.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      problems.push(`console.error: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    // Chromium asks for /favicon.ico by itself; the portal has no icon.
+    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico'))
+      problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return problems;
+}
+
+/** The native API as the demo team's owner key: writes that a page should show. */
+export const ownerClient = () =>
+  createOpsLedgerClient({ url: portal().url, key: portal().ownerKey, retry: false });
+
+/** A name no other spec (or earlier run on the same data) uses. */
+export const unique = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -1,15 +1,33 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { seriousViolations } from './axe';
-import { newPage, openBrowser, portal, screenshotBothWidths, signIn } from './portal';
+import {
+  ARTIFACTS_DIR,
+  newPage,
+  openBrowser,
+  portal,
+  screenshotBothWidths,
+  signIn,
+  watchPage,
+} from './portal';
 
 let browser: Browser;
 let page: Page;
+let problems: string[] = [];
 beforeAll(async () => {
   browser = await openBrowser();
   page = await newPage(browser);
+  problems = watchPage(page);
   await signIn(page, portal().owner);
+});
+beforeEach((context) => {
+  problems.length = 0;
+  context.onTestFailed(async () => {
+    const name = context.task.name.replace(/\W+/g, '-');
+    await page.screenshot({ path: `${ARTIFACTS_DIR}/failed-${name}.png` }).catch(() => {});
+    console.error(`${context.task.name}: ${page.url()}\n${problems.join('\n')}`);
+  });
 });
 afterAll(() => browser.close());
 
@@ -65,9 +83,8 @@ describe('activity', () => {
     await page.waitForURL(/timeline=/);
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: /^Timeline: / }).waitFor();
-    await expect(
-      dialog.getByRole('list', { name: 'Changed fields' }).count(),
-    ).resolves.toBeGreaterThan(0);
+    // The timeline loads in the open drawer.
+    await dialog.getByRole('list', { name: 'Changed fields' }).first().waitFor();
     await expect(dialog.getByText('keypoint').count()).resolves.toBeGreaterThan(0);
   });
 });

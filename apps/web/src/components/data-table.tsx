@@ -48,6 +48,11 @@ export function DataTable<T>({
     columns,
     getCoreRowModel: getCoreRowModel(),
     getRowId: rowKey,
+    // The list pages with "Load more", never with TanStack's pagination. Left on, every new
+    // `rows` array (each render of a live list) queued a page-index reset, a state update that
+    // rendered again: the page froze (the browser tests' time-outs after the first reload).
+    autoResetPageIndex: false,
+    manualPagination: true,
   });
 
   if (query.status === 'pending') return <Loading />;

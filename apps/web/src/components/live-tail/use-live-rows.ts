@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 /** How long a row that just arrived stays highlighted. */
 const HIGHLIGHT_MS = 4_000;
@@ -85,9 +85,14 @@ export function useLiveRows<T>(
     [newestListed],
   );
 
-  const liveKeys = new Set(live.map(rowKey));
+  // One array while neither part changes: a table re-derives its rows from a new one.
+  const rows = useMemo(() => {
+    if (live.length === 0) return listed;
+    const liveKeys = new Set(live.map(rowKey));
+    return [...live, ...listed.filter((row) => !liveKeys.has(rowKey(row)))];
+  }, [live, listed, rowKey]);
   return {
-    rows: [...live, ...listed.filter((row) => !liveKeys.has(rowKey(row)))],
+    rows,
     isFresh: (row) => state.scope === scope && state.fresh.has(rowKey(row)),
     afterSeq,
     paused,

@@ -4,7 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useQueryStates } from 'nuqs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 
 import type { AuditLog } from '@opsledger/domain';
 
@@ -41,17 +41,27 @@ const columns = [
       </span>
     ),
   }),
-  column.accessor('action', { header: 'Action', cell: (info) => <code>{info.getValue()}</code> }),
+  // Long unbroken words (URLs, DIDs, ids) wrap: the table fits beside the sidebar at 1280 px.
+  column.accessor('action', {
+    header: 'Action',
+    cell: (info) => <code className="[overflow-wrap:anywhere]">{info.getValue()}</code>,
+  }),
   column.accessor('content', {
     header: 'Content',
-    cell: (info) => <span className="line-clamp-2 sm:min-w-48">{info.getValue()}</span>,
+    cell: (info) => (
+      <span className="line-clamp-2 [overflow-wrap:anywhere] sm:min-w-48">{info.getValue()}</span>
+    ),
   }),
   column.accessor('createdAt', {
     header: 'Time',
     cell: (info) => <Time value={info.getValue()} className="whitespace-nowrap" />,
   }),
   column.accessor('ip', { header: 'IP', cell: (info) => info.getValue() ?? '—' }),
-  column.accessor(envText, { id: 'env', header: 'Browser / OS' }),
+  column.accessor(envText, {
+    id: 'env',
+    header: 'Browser / OS',
+    cell: (info) => <span className="[overflow-wrap:anywhere]">{info.getValue()}</span>,
+  }),
 ];
 
 /** Audit logs: filters in the URL, newest first, keyset pages, a row opens the full record. */
@@ -64,7 +74,7 @@ export function AuditLogsView() {
       getNextPageParam: (page) => page.nextCursor,
     }),
   );
-  const listed = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const listed = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   const { limit: _limit, ...filter } = input;
   const live = useLiveRows(listed, rowKey, seqOf, JSON.stringify(filter));
   const tail = useSubscription(

@@ -4,7 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useQueryStates } from 'nuqs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 
 import type { PlatformEvent } from '@opsledger/domain';
 
@@ -58,7 +58,7 @@ export function EventsView() {
       getNextPageParam: (page) => page.nextCursor,
     }),
   );
-  const listed = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const listed = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   const live = useLiveRows(listed, rowKey, seqOf, state.type);
   const tail = useSubscription(
     trpc.events.tail.subscriptionOptions(
