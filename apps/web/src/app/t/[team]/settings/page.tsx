@@ -3,12 +3,8 @@ import type { Metadata } from 'next';
 import { PageHeader } from '../../../../components/shell/page-header';
 import { requireAccount } from '../../../../server/session';
 import { HydrateClient, prefetch, serverTrpc } from '../../../../trpc/server';
-import {
-  AccessKeysSection,
-  ApiKeysSection,
-  AppsSection,
-  HBlockUsersSection,
-} from './credential-sections';
+import { AccessKeysSection, ApiKeysSection } from './credential-sections';
+import { AppsSection, HBlockUsersSection } from './hblock-user-and-app-sections';
 import { MembersSection } from './members-section';
 
 export const metadata: Metadata = { title: 'Settings' };
