@@ -92,8 +92,10 @@ async function hblock(base: string, key: string, check: Check) {
     userName: string;
     secret: string;
   };
+  // The most HBlock gives (1000): the demo data's runs, seeded beside the first start, stamp
+  // their status events after ServiceStarted, and the newest 50 can all be theirs.
   const read = async (type: 'user' | 'system') => {
-    const target = `/rest/v1/system/event?number=50&type=${type}`;
+    const target = `/rest/v1/system/event?number=1000&type=${type}`;
     const date = new Date().toUTCString();
     const signature = createHmac('sha256', user.secret)
       .update(`GET\n${date}\n${target}`)
