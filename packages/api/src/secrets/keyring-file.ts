@@ -1,8 +1,9 @@
-import { chmod, link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { SecretKeyringFile } from '@opsledger/domain';
 
+import { readOwnerOnlyJson } from './owner-only-file';
 import { generateSecretKey, secretKeyOf, specOf, type SecretKey } from './sealed-secret';
 
 export const keyringFilePath = (dataDir: string) => join(dataDir, 'secret-keys.json');
@@ -18,27 +19,12 @@ type KeyringEntries = SecretKeyringFile['keys'];
 
 /** The file's entries, primary first; null when there is no file yet. */
 async function readEntries(path: string): Promise<KeyringEntries | null> {
-  let mode: number;
-  try {
-    mode = (await stat(path)).mode & 0o777;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  // Whoever reads the file reads every stored shared secret: it must be its owner's alone.
-  if ((mode & 0o077) !== 0) {
-    const octal = mode.toString(8).padStart(3, '0');
-    throw new SecretKeyringFileError(
-      path,
-      `must be readable by its owner only (mode ${octal}): chmod 600 it`,
-    );
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(path, 'utf8'));
-  } catch {
-    throw new SecretKeyringFileError(path, 'is not valid JSON');
-  }
+  // Whoever reads the file reads every stored shared secret.
+  const parsed = await readOwnerOnlyJson(
+    path,
+    (problem) => new SecretKeyringFileError(path, problem),
+  );
+  if (parsed === null) return null;
   const file = SecretKeyringFile.safeParse(parsed);
   if (!file.success) {
     const [issue] = file.error.issues;

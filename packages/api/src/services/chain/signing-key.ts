@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { chmod, link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ed25519 } from '@noble/curves/ed25519.js';
 
 import { checkpointMessage, type Checkpoint } from '@opsledger/domain';
+
+import { readOwnerOnlyJson } from '../../secrets/owner-only-file';
 
 /** The deployment's checkpoint-signing key (Ed25519). */
 export interface SigningKey {
@@ -58,27 +60,12 @@ interface KeyFile {
 }
 
 async function readKeyFile(path: string): Promise<KeyFile | null> {
-  let mode: number;
-  try {
-    mode = (await stat(path)).mode & 0o777;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
   // Whoever reads it can sign checkpoints in this deployment's name.
-  if ((mode & 0o077) !== 0) {
-    const octal = mode.toString(8).padStart(3, '0');
-    throw new SigningKeyError(
-      path,
-      `must be readable by its owner only (mode ${octal}): chmod 600 it`,
-    );
-  }
-  let parsed: Partial<KeyFile>;
-  try {
-    parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<KeyFile>;
-  } catch {
-    throw new SigningKeyError(path, 'is not valid JSON');
-  }
+  const parsed = (await readOwnerOnlyJson(
+    path,
+    (problem) => new SigningKeyError(path, problem),
+  )) as Partial<KeyFile> | null;
+  if (parsed === null) return null;
   if (typeof parsed.secret !== 'string' || !SEED.test(parsed.secret)) {
     throw new SigningKeyError(path, 'secret: must be 64 lower-case hex digits');
   }
