@@ -16,6 +16,7 @@ export {
   type AppendResult,
   type AppendOptions,
 } from './events/append';
+export { appendToEachTeam, type TeamEvent } from './events/append-to-each-team';
 export {
   EVENTS_APPENDED_CHANNEL,
   parseEventsAppended,
