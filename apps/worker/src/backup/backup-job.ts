@@ -46,10 +46,14 @@ export const backupJob: JobHandler = async (job, { client, signal, log }) => {
       outcome.skipped.length > 0
         ? `; left out (not regular files): ${outcome.skipped.slice(0, 5).join(', ')}`
         : '';
+    const changed =
+      outcome.changed.length > 0
+        ? `; shrank while read (archived padded): ${outcome.changed.slice(0, 5).join(', ')}`
+        : '';
     await client.backups.update.mutate({
       id,
       status: 'succeeded',
-      message: `${outcome.files} files, ${outcome.bytes} bytes${skipped}`,
+      message: `${outcome.files} files, ${outcome.bytes} bytes${skipped}${changed}`,
       targetUrl: outcome.archive,
       metadata: {
         jobId: job.id,
