@@ -7,6 +7,8 @@ const BackupJobData = z.object({
   run: z.object({ id: z.uuid() }),
   source: z.string(),
   target: z.string(),
+  /** The backup plan that fired it, when a schedule did: kept in the finished backup's metadata. */
+  planId: z.uuid().optional(),
 });
 
 /**
@@ -56,6 +58,7 @@ export const backupJob: JobHandler = async (job, { client, signal, log }) => {
       message: `${outcome.files} files, ${outcome.bytes} bytes${skipped}${changed}`,
       targetUrl: outcome.archive,
       metadata: {
+        ...(data.planId ? { planId: data.planId } : {}),
         jobId: job.id,
         source: data.source,
         target: data.target,
