@@ -5,6 +5,7 @@ import { describeFailure } from './cli-error';
 import { registerAccessKeyCommands } from './commands/access-keys';
 import { registerAccessLogCommands } from './commands/access-logs';
 import { registerAppCommands } from './commands/apps';
+import { registerBackupPlanCommands } from './commands/backup-plans';
 import { registerExportCommand } from './commands/export';
 import { registerHBlockUserCommands } from './commands/hblock-users';
 import { registerImportCommand } from './commands/import';
@@ -45,6 +46,7 @@ function buildProgram(io: CliIo): Command {
   registerRetentionCommands(program, io);
   registerAccessLogCommands(program, io);
   registerWorkerJobCommands(program, io);
+  registerBackupPlanCommands(program, io);
   return program;
 }
 

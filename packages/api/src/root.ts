@@ -4,6 +4,7 @@ import { activitiesRouter } from './routers/activities';
 import { apiKeysRouter } from './routers/api-keys';
 import { appsRouter } from './routers/apps';
 import { auditLogsRouter } from './routers/audit-logs';
+import { backupPlansRouter } from './routers/backup-plans';
 import { backupsRouter } from './routers/backups';
 import { chainRouter } from './routers/chain';
 import { eventsRouter } from './routers/events';
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   traffic: trafficRouter,
   retention: retentionRouter,
   syncProfiles: syncProfilesRouter,
+  backupPlans: backupPlansRouter,
   jobs: jobsRouter,
 });
 

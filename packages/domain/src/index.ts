@@ -28,6 +28,7 @@ export * from './runs/backups';
 export * from './runs/sync-runs';
 export * from './jobs/jobs';
 export * from './jobs/sync-profiles';
+export * from './jobs/backup-plans';
 export * from './traffic';
 export * from './secret-keys';
 export * from './streams/stream-entry';

@@ -7,6 +7,8 @@ const BackupJobData = z.object({
   run: z.object({ id: z.uuid() }),
   source: z.string(),
   target: z.string(),
+  /** The backup plan that fired it, when a schedule did: kept in the finished backup's metadata. */
+  planId: z.uuid().optional(),
 });
 
 /**
@@ -46,12 +48,17 @@ export const backupJob: JobHandler = async (job, { client, signal, log }) => {
       outcome.skipped.length > 0
         ? `; left out (not regular files): ${outcome.skipped.slice(0, 5).join(', ')}`
         : '';
+    const changed =
+      outcome.changed.length > 0
+        ? `; shrank while read (archived padded): ${outcome.changed.slice(0, 5).join(', ')}`
+        : '';
     await client.backups.update.mutate({
       id,
       status: 'succeeded',
-      message: `${outcome.files} files, ${outcome.bytes} bytes${skipped}`,
+      message: `${outcome.files} files, ${outcome.bytes} bytes${skipped}${changed}`,
       targetUrl: outcome.archive,
       metadata: {
+        ...(data.planId ? { planId: data.planId } : {}),
         jobId: job.id,
         source: data.source,
         target: data.target,

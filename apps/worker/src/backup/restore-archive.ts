@@ -54,7 +54,8 @@ async function verify(root: string, manifest: Manifest, onProgress: RestoreOptio
   const found = await listFiles(root);
   const expected = Object.keys(manifest.files);
   const problems: string[] = [];
-  for (const path of expected) if (!found.includes(path)) problems.push(`${path}: missing`);
+  const present = new Set(found);
+  for (const path of expected) if (!present.has(path)) problems.push(`${path}: missing`);
   let bytes = 0;
   let done = 0;
   for (const path of found) {

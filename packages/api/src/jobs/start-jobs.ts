@@ -1,7 +1,7 @@
 import type { Database } from '@opsledger/db';
 
 import { sweepExpiredLeases } from '../services/jobs/sweep-leases';
-import { runDueSchedules } from '../services/sync-profiles/run-schedules';
+import { runDueSchedules } from '../services/schedules/run-due-schedules';
 import { startJobQueue, type JobQueue, type JobQueueOptions } from './job-queue';
 
 /**

@@ -24,6 +24,11 @@ const MUTATIONS_FOR_ADMINS = [
   'members.add',
   'members.changeRole',
   'members.remove',
+  'syncProfiles.create',
+  'syncProfiles.update',
+  'backupPlans.create',
+  'backupPlans.schedule',
+  'backupPlans.delete',
 ];
 const MUTATIONS_FOR_OWNERS = ['teams.create', 'teams.rename', 'retention.set'];
 /** Answers anyone: the checkpoint keys are published so that anyone can verify a bundle. */
@@ -53,6 +58,7 @@ describe('every procedure', () => {
         'apiKeys',
         'apps',
         'auditLogs',
+        'backupPlans',
         'backups',
         'chain',
         'events',

@@ -103,6 +103,8 @@ export interface ServeOptions {
    * instead of the socket: lets a test speak from several addresses.
    */
   forwardedFor?: boolean;
+  /** A fixed port (a demo beside other servers); a free one by default. */
+  port?: number;
 }
 
 /**
@@ -130,7 +132,7 @@ export async function serveApi(database: Database, options: ServeOptions = {}): 
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   base = `http://127.0.0.1:${port}`;

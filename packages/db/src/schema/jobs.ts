@@ -48,3 +48,29 @@ export const jobLeases = pgTable(
   },
   (t) => [primaryKey({ columns: [t.jobId] }), index('job_leases_expires_idx').on(t.expiresAt)],
 );
+
+/**
+ * A backup of an app's source directory into a target directory on a cron schedule of its own.
+ * Fired as sync profiles are: `next_run_at` (null while the plan is disabled) moves forward in
+ * the transaction that claims the firing.
+ */
+export const backupPlans = pgTable(
+  'backup_plans',
+  {
+    teamId: uuid('team_id').notNull(),
+    id: uuid('id').notNull(),
+    appId: uuid('app_id').notNull(),
+    source: text('source').notNull(),
+    target: text('target').notNull(),
+    schedule: text('schedule').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    nextRunAt: instant('next_run_at'),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.id] }),
+    appForeignKey(t, 'backup_plans_app_fk'),
+    index('backup_plans_next_run_idx').on(t.nextRunAt),
+  ],
+);

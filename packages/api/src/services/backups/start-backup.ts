@@ -1,50 +1,41 @@
 import { JOB_KINDS, type Backup, type StartBackupInput } from '@opsledger/domain';
 
 import type { ServiceContext } from '../../context';
-import { enqueueJob, newJobId } from '../jobs/enqueue-job';
+import { enqueueRun } from '../jobs/enqueue-run';
 import { createBackup } from './create-backup';
-import { updateBackup } from './update-backup';
+
+/** What a backup is of; a plan's firing also names the plan. */
+type BackupRequest = StartBackupInput & { planId?: string };
 
 /** Records the backup pending and queues the job that makes its archive. */
-export async function startBackup({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: StartBackupInput;
-}): Promise<{ jobId: string; backup: Backup }> {
-  const jobId = newJobId();
-  const backup = await createBackup({
-    ctx,
-    input: {
-      appDid: input.appDid,
-      strategy: 0,
-      sourceUrl: input.source,
-      target: 'local',
-      targetName: input.target,
-      status: 'pending',
-      message: 'queued',
-      metadata: { jobId, source: input.source, target: input.target },
-    },
+export async function enqueueBackup(
+  ctx: ServiceContext,
+  request: BackupRequest,
+): Promise<{ jobId: string; backup: Backup }> {
+  const { appDid, source, target, planId } = request;
+  const plan = planId ? { planId } : {};
+  const { jobId, run } = await enqueueRun(ctx, {
+    kind: JOB_KINDS.backup,
+    runKind: 'backup',
+    record: (jobId) =>
+      createBackup({
+        ctx,
+        input: {
+          appDid,
+          strategy: 0,
+          sourceUrl: source,
+          target: 'local',
+          targetName: target,
+          status: 'pending',
+          message: 'queued',
+          metadata: { jobId, source, target, ...plan },
+        },
+      }),
+    data: { appDid, source, target, ...plan },
   });
-  try {
-    await enqueueJob(
-      ctx,
-      JOB_KINDS.backup,
-      {
-        run: { kind: 'backup', id: backup.id },
-        appDid: input.appDid,
-        source: input.source,
-        target: input.target,
-      },
-      jobId,
-    );
-  } catch (error) {
-    await updateBackup({
-      ctx,
-      input: { id: backup.id, status: 'failed', message: 'the job could not be queued' },
-    });
-    throw error;
-  }
-  return { jobId, backup };
+  return { jobId, backup: run };
+}
+
+export function startBackup({ ctx, input }: { ctx: ServiceContext; input: StartBackupInput }) {
+  return enqueueBackup(ctx, input);
 }

@@ -2,9 +2,8 @@ import { JOB_KINDS, type StartRestoreInput, type SyncRun } from '@opsledger/doma
 
 import type { ServiceContext } from '../../context';
 import { invalidField } from '../../errors';
-import { enqueueJob, newJobId } from '../jobs/enqueue-job';
-import { createSyncRun } from '../sync-runs/create-sync-run';
-import { updateSyncRun } from '../sync-runs/update-sync-run';
+import { enqueueRun } from '../jobs/enqueue-run';
+import { recordPendingSyncRun } from '../sync-runs/record-pending-sync-run';
 import { getBackup } from './get-backup';
 
 /** What the backup job left in the backup's metadata: where its archive and manifest are. */
@@ -39,36 +38,17 @@ export async function startRestore({
   if (backup.status !== 'succeeded' || !archive) {
     throw invalidField('backupId', `backup ${backup.id} has no finished archive to restore`);
   }
-  const jobId = newJobId();
-  const run = await createSyncRun({
-    ctx,
-    input: {
-      appDid: backup.appDid,
-      actionType: 'app-restore',
-      source: archive.archive,
-      target: input.into,
-      status: 'pending',
-      metadata: { backupId: backup.id, jobId },
-      totalCount: 0,
-      successCount: 0,
-      errorCount: 0,
-      size: 0,
-      duration: 0,
-    },
+  return enqueueRun(ctx, {
+    kind: JOB_KINDS.restore,
+    runKind: 'sync',
+    record: (jobId) =>
+      recordPendingSyncRun(ctx, {
+        appDid: backup.appDid,
+        actionType: 'app-restore',
+        source: archive.archive,
+        target: input.into,
+        metadata: { backupId: backup.id, jobId },
+      }),
+    data: { backupId: backup.id, ...archive, into: input.into },
   });
-  try {
-    await enqueueJob(
-      ctx,
-      JOB_KINDS.restore,
-      { run: { kind: 'sync', id: run.id }, backupId: backup.id, ...archive, into: input.into },
-      jobId,
-    );
-  } catch (error) {
-    await updateSyncRun({
-      ctx,
-      input: { id: run.id, status: 'failed', reason: 'the job could not be queued' },
-    });
-    throw error;
-  }
-  return { jobId, run };
 }

@@ -36,8 +36,11 @@ export async function queueContext(database: Database, teamId: string): Promise<
  */
 export async function failRunOfJob(ctx: ServiceContext, data: unknown, error: string) {
   const run = runRefOf(data);
-  if (!run) return;
-  const reason = `the job failed after its last retry: ${error}`;
+  if (run) await failRun(ctx, run, `the job failed after its last retry: ${error}`);
+}
+
+/** Ends a job's run failed with `reason`, whichever record (sync run or backup) it is. */
+export async function failRun(ctx: ServiceContext, run: JobRunRef, reason: string) {
   try {
     if (run.kind === 'sync') {
       await updateSyncRun({ ctx, input: { id: run.id, status: 'failed', reason } });

@@ -10,7 +10,7 @@ import type {
 
 import type { ServiceContext } from '../../context';
 import { findAppByDid } from '../apps/apps';
-import { nextRunOf } from './cron-schedule';
+import { nextRunOf } from '../schedules/cron-schedule';
 import {
   findSyncProfile,
   selectSyncProfiles,

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { and, backupPlans, eq, sql, type Database } from '@opsledger/db';
+import { createTestDatabase } from '@opsledger/db/testing';
+
+import { runDueSchedules } from '../services/schedules/run-due-schedules';
+import { createTestApi, type TestTeamWithApp } from '../testing';
+
+let api: Awaited<ReturnType<typeof createTestApi>>;
+/** A second API process's connection on PostgreSQL; PGlite has one, shared in-process. */
+let second: Database;
+beforeAll(async () => {
+  // A schedule sweep far apart from the test's own: the test fires due plans itself.
+  api = await createTestApi({ jobs: { scheduleIntervalMs: 3_600_000 } });
+  second = process.env.DATABASE_URL ? await createTestDatabase() : api.database;
+});
+afterAll(async () => {
+  if (second !== api.database) await second.close();
+  await api.close();
+});
+
+const planOf = (team: TestTeamWithApp, schedule = '0 3 * * *') =>
+  team.owner.backupPlans.create({
+    appDid: team.appDid,
+    source: '/srv/site',
+    target: '/srv/backups',
+    schedule,
+  });
+
+/** Makes a plan due now, as if its next run had come (a test does not wait for a cron). */
+async function makeDue(teamId: string, id: string) {
+  await api.database.db
+    .update(backupPlans)
+    .set({ nextRunAt: sql`now() - interval '1 minute'` })
+    .where(and(eq(backupPlans.teamId, teamId), eq(backupPlans.id, id)));
+}
+
+const backupsOfPlan = async (team: TestTeamWithApp, planId: string) =>
+  (await team.owner.backups.list({})).items.filter((b) => b.metadata.planId === planId);
+
+describe('backup plans', () => {
+  it('are created, listed, rescheduled, disabled and deleted', async () => {
+    const team = await api.newTeamWithApp({ name: 'Plans' });
+    const plan = await planOf(team);
+    expect(plan).toMatchObject({ schedule: '0 3 * * *', enabled: true, source: '/srv/site' });
+    expect(plan.nextRunAt).not.toBeNull();
+    expect(await team.owner.backupPlans.list()).toEqual([plan]);
+
+    const moved = await team.owner.backupPlans.schedule({ id: plan.id, schedule: '*/10 * * * *' });
+    expect(moved).toMatchObject({ schedule: '*/10 * * * *', enabled: true });
+    const off = await team.owner.backupPlans.schedule({ id: plan.id, enabled: false });
+    expect(off).toMatchObject({ schedule: '*/10 * * * *', enabled: false, nextRunAt: null });
+    const on = await team.owner.backupPlans.schedule({ id: plan.id, enabled: true });
+    expect(on.nextRunAt).not.toBeNull();
+
+    expect(await team.owner.backupPlans.delete({ id: plan.id })).toEqual({ id: plan.id });
+    expect(await team.owner.backupPlans.list()).toEqual([]);
+    await expect(team.owner.backupPlans.get({ id: plan.id })).rejects.toThrow(
+      /^id: backup plan .* not found/,
+    );
+  });
+
+  it('refuses a bad cron with a 400 naming the schedule, on create and on reschedule', async () => {
+    const team = await api.newTeamWithApp({ name: 'Plans' });
+    await expect(planOf(team, 'every night')).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/^schedule: /) as unknown,
+    });
+    await expect(planOf(team, '61 * * * *')).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/^schedule: /) as unknown,
+    });
+    const plan = await planOf(team);
+    await expect(
+      team.owner.backupPlans.schedule({ id: plan.id, schedule: '* * *' }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/^schedule: /) as unknown,
+    });
+    expect((await team.owner.backupPlans.get({ id: plan.id })).schedule).toBe('0 3 * * *');
+  });
+
+  it('is changed by managers only; members and viewers read it', async () => {
+    const team = await api.newTeamWithApp({ name: 'Plans' });
+    const plan = await planOf(team);
+    for (const role of ['member', 'viewer', 'service'] as const) {
+      const caller = await team.as(role);
+      expect(await caller.backupPlans.list()).toHaveLength(1);
+      await expect(caller.backupPlans.delete({ id: plan.id })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+    }
+    const other = await api.newTeamWithApp({ name: 'Other' });
+    await expect(other.owner.backupPlans.get({ id: plan.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('fires a due plan exactly once with two API processes sweeping at once, then not again', async () => {
+    const team = await api.newTeamWithApp({ name: 'Plans' });
+    const plan = await planOf(team);
+    const idle = await planOf(team);
+    const disabled = await planOf(team);
+    await team.owner.backupPlans.schedule({ id: disabled.id, enabled: false });
+    await makeDue(team.id, plan.id);
+
+    await Promise.all([runDueSchedules(api.database), runDueSchedules(second)]);
+
+    const made = await backupsOfPlan(team, plan.id);
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({
+      status: 'pending',
+      sourceUrl: '/srv/site',
+      targetName: '/srv/backups',
+    });
+    expect(await backupsOfPlan(team, idle.id)).toEqual([]);
+    expect(await backupsOfPlan(team, disabled.id)).toEqual([]);
+    // Its next run moved on from the past one, so the next sweep leaves it alone.
+    await runDueSchedules(api.database);
+    expect(await backupsOfPlan(team, plan.id)).toHaveLength(1);
+    // The queued job is the worker's backup of the plan's folders.
+    const job = await team.owner.jobs.get({ id: made[0]?.metadata.jobId as string });
+    expect(job).toMatchObject({ kind: 'backup', state: 'created' });
+  });
+});

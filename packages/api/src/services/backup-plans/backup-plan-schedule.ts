@@ -1,0 +1,23 @@
+import { backupPlans } from '@opsledger/db';
+
+import { enqueueBackup } from '../backups/start-backup';
+import type { ScheduledKind } from '../schedules/fire-due-schedules';
+import { selectBackupPlans, type BackupPlanRow } from './backup-plan-rows';
+
+/** Enabled backup plans: each firing queues a backup of the plan's source into its target. */
+export const backupPlanSchedule: ScheduledKind<BackupPlanRow> = {
+  name: 'backup plan',
+  table: backupPlans,
+  lockDue: (db, due, limit) =>
+    selectBackupPlans(db)
+      .where(due)
+      .limit(limit)
+      .for('update', { of: backupPlans, skipLocked: true }),
+  fire: (ctx, plan) =>
+    enqueueBackup(ctx, {
+      appDid: plan.appDid,
+      source: plan.source,
+      target: plan.target,
+      planId: plan.id,
+    }),
+};
