@@ -14,6 +14,7 @@ import {
   EVENT_LINE_HASH_AT,
   EVENT_LINE_PREV_HASH_AT,
   EVENT_LINE_TAIL_BYTES,
+  eventLineTail,
 } from '@opsledger/domain/chain-format';
 
 /** What verify found: `ok` only when every event and checkpoint holds. */
@@ -77,8 +78,28 @@ class LineScratch {
   private buffer = Buffer.alloc(1 << 12);
   private holds: string | null = null;
 
+  /** The tail with zeros for its hashes: everything else in it is the same on every line. */
+  private readonly tail = Buffer.from(eventLineTail('0'.repeat(64), '0'.repeat(64)));
+
   constructor(team: string) {
     this.prefix = Buffer.from(canonicalEventPrefix(team));
+  }
+
+  /**
+   * Whether the tail at `bytes[at...]` is the template around its two hashes. Checked byte for
+   * byte: the hash covers the rest of the line, and nothing outside both may change what a JSON
+   * reader sees (`,"content" :"` in place of `,"prevHash":"` would, for jq).
+   */
+  tailIsTemplate(bytes: Buffer, at: number): boolean {
+    const { tail } = this;
+    const prevEnd = EVENT_LINE_PREV_HASH_AT + 64;
+    const hashEnd = EVENT_LINE_HASH_AT + 64;
+    return (
+      bytes.compare(tail, 0, EVENT_LINE_PREV_HASH_AT, at, at + EVENT_LINE_PREV_HASH_AT) === 0 &&
+      bytes.compare(tail, prevEnd, EVENT_LINE_HASH_AT, at + prevEnd, at + EVENT_LINE_HASH_AT) ===
+        0 &&
+      bytes.compare(tail, hashEnd, tail.length, at + hashEnd, at + tail.length) === 0
+    );
   }
 
   /** A buffer of at least `size` bytes whose first 64 hold `prevHash`. */
@@ -258,12 +279,10 @@ export class ChainVerifier {
       if (
         digit === at ||
         bytes[digit] !== 0x2c ||
-        bytes.compare(prefix, 0, prefix.length, start, at) !== 0
+        bytes.compare(prefix, 0, prefix.length, start, at) !== 0 ||
+        !this.scratch.tailIsTemplate(bytes, tail)
       ) {
-        throw new ChainBroken(
-          this.expectedSeq,
-          `seq ${this.expectedSeq}: an event line that does not begin as this team's events do`,
-        );
+        throw this.misshapen();
       }
       this.checkSeq(seq);
       const scratch = this.scratch.holding(this.prevHash, 64 + tail - start + 1);
@@ -285,11 +304,15 @@ export class ChainVerifier {
   /** An event line of a version-2 bundle that is not in its layout (see bundleEventLine). */
   misshapenEvent(): void {
     this.guard(() => {
-      throw new ChainBroken(
-        this.expectedSeq,
-        `seq ${this.expectedSeq}: an event line out of the bundle's layout (edited?)`,
-      );
+      throw this.misshapen();
     });
+  }
+
+  private misshapen() {
+    return new ChainBroken(
+      this.expectedSeq,
+      `seq ${this.expectedSeq}: an event line out of the bundle's layout (edited?)`,
+    );
   }
 
   checkpoint(checkpoint: Checkpoint): void {

@@ -300,6 +300,11 @@ describe('verify <bundle> on the bytes of a version-2 bundle', () => {
       /^FAILED at seq 4: seq 4: its prev_hash does not link/,
     ],
     [
+      'a key slipped into the tail (jq would read another content)',
+      (l) => l.map((line, i) => (i === 5 ? line.replace(',"prevHash":"', ',"content" :"') : line)),
+      /^FAILED at seq 4: seq 4: an event line out of the bundle's layout/,
+    ],
+    [
       'an event line rewritten as other JSON',
       (l) =>
         l.map((line, i) =>
