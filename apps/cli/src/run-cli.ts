@@ -1,21 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import type { Logger } from 'pino';
 
-import { describeFailure } from './cli-error';
-import { registerAccessKeyCommands } from './commands/access-keys';
-import { registerAccessLogCommands } from './commands/access-logs';
-import { registerAppCommands } from './commands/apps';
-import { registerBackupPlanCommands } from './commands/backup-plans';
-import { registerExportCommand } from './commands/export';
-import { registerHBlockUserCommands } from './commands/hblock-users';
-import { registerImportCommand } from './commands/import';
-import { registerKeyCommands } from './commands/keys';
-import { registerMemberCommands } from './commands/members';
-import { registerRetentionCommands } from './commands/retention';
-import { registerTeamCommands } from './commands/teams';
-import { registerVerifyCommand } from './commands/verify';
-import { registerWorkerJobCommands } from './commands/worker-jobs';
-import { createDiagnostics } from './diagnostics';
 import type { CliIo } from './io';
 
 function buildProgram(io: CliIo): Command {
@@ -34,32 +19,34 @@ function buildProgram(io: CliIo): Command {
       writeErr: (text) => io.stderr.write(text),
     })
     .showHelpAfterError('(add --help for usage)');
-  registerKeyCommands(program, io);
-  registerAccessKeyCommands(program, io);
-  registerTeamCommands(program, io);
-  registerMemberCommands(program, io);
-  registerAppCommands(program, io);
-  registerImportCommand(program, io);
-  registerExportCommand(program, io);
-  registerVerifyCommand(program, io);
-  registerHBlockUserCommands(program, io);
-  registerRetentionCommands(program, io);
-  registerAccessLogCommands(program, io);
-  registerWorkerJobCommands(program, io);
-  registerBackupPlanCommands(program, io);
   return program;
+}
+
+/**
+ * Adds the commands. `verify` alone loads only itself: an offline bundle check then starts
+ * without the API client, the wallet code and the schemas, which are most of the CLI's load.
+ */
+async function addCommands(program: Command, io: CliIo, argv: readonly string[]) {
+  if (argv[0] === 'verify') {
+    (await import('./commands/verify')).registerVerifyCommand(program, io);
+  } else {
+    (await import('./commands/all-commands')).registerAllCommands(program, io);
+  }
 }
 
 /** Runs one command line (without the node and script arguments) and gives its exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let diagnostics: Logger | null = null;
   try {
-    diagnostics = createDiagnostics(io);
-    await buildProgram(io).parseAsync([...argv], { from: 'user' });
+    diagnostics = (await import('./diagnostics')).createDiagnostics(io);
+    const program = buildProgram(io);
+    await addCommands(program, io, argv);
+    await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     // Commander has already printed its own usage errors and help.
     if (error instanceof CommanderError) return error.exitCode;
+    const { describeFailure } = await import('./describe-failure');
     io.stderr.write(`opsledger: ${describeFailure(error)}\n`);
     // The command's name only: the rest of the line may hold a key.
     diagnostics?.debug({ err: error, command: argv[0] }, 'command failed');

@@ -23,16 +23,18 @@ function highWaterMark(pid: number): number | null {
   }
 }
 
-/** Runs a program to its end, timed, with its peak RSS. */
+/** Runs a program to its end (in `cwd`, default the bench's), timed, with its peak RSS. */
 export function runChild(
   command: string,
   args: readonly string[],
   env?: NodeJS.ProcessEnv,
+  cwd?: string,
 ): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(command, args, {
       env: { ...inheritedEnv(), ...env },
+      cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { canonicalJson } from './canonical-json';
-import { canonicalEvent, emptyEnvelopeFields, type EventEnvelope } from './streams/envelope';
+import { canonicalEvent } from './streams/canonical-event';
+import { emptyEnvelopeFields, type EventEnvelope } from './streams/envelope';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops undefined members', () => {

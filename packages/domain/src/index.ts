@@ -37,3 +37,4 @@ export * from './streams/registry-views';
 export * from './retention';
 export * from './search/search-query';
 export * from './chain/chain';
+export * from './chain/chain-format';

@@ -1,6 +1,7 @@
-import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 
-import { BUNDLE_FORMAT, type BundleHeader, type BundleLine } from '@opsledger/domain';
+import type { BundleHeader, BundleLine } from '@opsledger/domain';
+import { BUNDLE_FORMAT, BUNDLE_FORMATS } from '@opsledger/domain/chain-format';
 
 import { CliError } from '../cli-error';
 
@@ -14,53 +15,70 @@ export interface NumberedLine {
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 
+const CHUNK = 1 << 20;
+
 /**
- * A bundle file read a chunk (1 MiB) at a time, cut after its last newline: each piece holds whole
- * lines only (the part after the cut goes before the next chunk), so no character is split.
- * Streamed, so any size fits in memory.
+ * A bundle file read a chunk (1 MiB) at a time into one reused buffer, cut after its last
+ * newline: each piece holds whole lines only (the part after the cut moves to the buffer's start,
+ * before the next read), so no character is split. A piece is valid until the next one is read.
+ * Streamed, so any size fits in memory; reusing the buffer spares the collector a fresh MiB a
+ * read (a read stream's chunks were a tenth of an offline verify's time, in GC).
  */
 async function* wholeLines(path: string): AsyncGenerator<Buffer> {
-  const input = createReadStream(path, { highWaterMark: 1 << 20 });
-  let rest: Buffer | null = null;
+  let file: FileHandle;
   try {
-    for await (const read of input) {
-      const chunk = read as Buffer;
-      let from = 0;
-      if (rest) {
-        // The line begun in the chunk before: only it is copied, not the chunk.
-        const newline = chunk.indexOf(NEWLINE);
-        if (newline < 0) {
-          rest = Buffer.concat([rest, chunk]);
-          continue;
-        }
-        yield Buffer.concat([rest, chunk.subarray(0, newline + 1)]);
-        rest = null;
-        from = newline + 1;
-      }
-      const cut = chunk.lastIndexOf(NEWLINE) + 1;
-      if (cut > from) {
-        yield chunk.subarray(from, cut);
-        from = cut;
-      }
-      if (from < chunk.length) rest = Buffer.from(chunk.subarray(from));
-    }
-    if (rest) yield rest;
+    file = await open(path, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
       throw new CliError(`${path}: no such file`);
     throw error;
+  }
+  let buffer = Buffer.allocUnsafe(CHUNK);
+  let kept = 0;
+  try {
+    for (;;) {
+      if (kept === buffer.length) {
+        // One line longer than the buffer: it grows to hold it.
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, kept);
+        buffer = bigger;
+      }
+      const { bytesRead } = await file.read(buffer, kept, buffer.length - kept, null);
+      if (bytesRead === 0) {
+        if (kept > 0) yield buffer.subarray(0, kept);
+        return;
+      }
+      const filled = kept + bytesRead;
+      const cut = buffer.lastIndexOf(NEWLINE, filled - 1) + 1;
+      if (cut > 0) {
+        yield buffer.subarray(0, cut);
+        buffer.copyWithin(0, cut, filled);
+        kept = filled - cut;
+      } else kept = filled;
+    }
   } finally {
-    input.destroy();
+    await file.close();
   }
 }
 
 type Visit = (line: BundleLine, number: number, bytes: number) => boolean | undefined;
+/**
+ * Sees a line's bytes, `bytes[start, end)`, before it is parsed: null leaves it to be parsed and
+ * visited; true or false says it took the line, and whether to go on.
+ */
+export type Claim = (bytes: Buffer, start: number, end: number) => boolean | null;
 
 /**
  * Parses the lines of a piece, numbered on from `number`, handing each to `visit` as it is parsed;
  * answers the last line's number, or null once `visit` answered false.
  */
-function parsePiece(path: string, piece: Buffer, number: number, visit: Visit): number | null {
+function parsePiece(
+  path: string,
+  piece: Buffer,
+  number: number,
+  visit: Visit,
+  claim?: Claim,
+): number | null {
   let start = 0;
   while (start < piece.length) {
     let end = piece.indexOf(NEWLINE, start);
@@ -68,7 +86,9 @@ function parsePiece(path: string, piece: Buffer, number: number, visit: Visit): 
     const next = end + 1;
     number++;
     if (end > start && piece[end - 1] === RETURN) end--;
-    if (end > start) {
+    const taken = end > start && claim ? claim(piece, start, end) : null;
+    if (taken === false) return null;
+    if (end > start && taken === null) {
       let line: BundleLine;
       try {
         line = JSON.parse(piece.toString('utf8', start, end)) as BundleLine;
@@ -83,15 +103,16 @@ function parsePiece(path: string, piece: Buffer, number: number, visit: Visit): 
 }
 
 /**
- * Parses a bundle's lines and hands each to `visit` as it is parsed, until `visit` answers false.
+ * Parses a bundle's lines and hands each to `visit` as it is parsed, until `visit` answers false
+ * (lines `claim` takes are handed to it unparsed instead).
  * Synchronous within each read chunk: readline's per-line events and a per-line async step cost
  * more than parsing and hashing the line, and a parsed line dropped at once never outlives the
  * young generation (collecting a chunk's parsed lines first tripled the GC time).
  */
-export async function eachBundleLine(path: string, visit: Visit): Promise<void> {
+export async function eachBundleLine(path: string, visit: Visit, claim?: Claim): Promise<void> {
   let number: number | null = 0;
   for await (const piece of wholeLines(path)) {
-    number = parsePiece(path, piece, number, visit);
+    number = parsePiece(path, piece, number, visit, claim);
     if (number === null) return;
   }
 }
@@ -116,7 +137,8 @@ export async function* bundleLines(path: string): AsyncGenerator<NumberedLine> {
 }
 
 export function checkHeader(path: string, line: BundleLine | undefined): BundleHeader {
-  if (!line || line.type !== 'header' || line.format !== BUNDLE_FORMAT) {
+  const formats: readonly string[] = BUNDLE_FORMATS;
+  if (!line || line.type !== 'header' || !formats.includes(line.format)) {
     throw new CliError(
       `${path}: not an OpsLedger bundle (its first line must be a ${BUNDLE_FORMAT} header)`,
     );

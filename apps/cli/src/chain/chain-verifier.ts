@@ -1,14 +1,21 @@
 import { createPublicKey, hash as sha, verify, type KeyObject } from 'node:crypto';
 
+import type {
+  BundleLine,
+  ChainEvent,
+  ChainPoint,
+  Checkpoint,
+  SigningKeyInfo,
+} from '@opsledger/domain';
 import {
   canonicalEvent,
+  canonicalEventPrefix,
   checkpointMessage,
-  type BundleLine,
-  type ChainEvent,
-  type ChainPoint,
-  type Checkpoint,
-  type SigningKeyInfo,
-} from '@opsledger/domain';
+  EVENT_LINE_HASH_AT,
+  EVENT_LINE_PREV_HASH_AT,
+  EVENT_LINE_TAIL_BYTES,
+  eventLineTail,
+} from '@opsledger/domain/chain-format';
 
 /** What verify found: `ok` only when every event and checkpoint holds. */
 export interface VerifyReport {
@@ -62,6 +69,59 @@ function publicKeysOf(keys: readonly SigningKeyInfo[]): Map<string, KeyObject> {
 }
 
 /**
+ * The bytes eventLine hashes, reused from line to line: the hash before (hex), then a line's
+ * canonical form. Allocating them per event would cost more than hashing them.
+ */
+class LineScratch {
+  /** How each of the team's canonical forms begins: `{"team":"<id>","seq":`. */
+  readonly prefix: Buffer;
+  private buffer = Buffer.alloc(1 << 12);
+  private holds: string | null = null;
+
+  /** The tail with zeros for its hashes: everything else in it is the same on every line. */
+  private readonly tail = Buffer.from(eventLineTail('0'.repeat(64), '0'.repeat(64)));
+
+  constructor(team: string) {
+    this.prefix = Buffer.from(canonicalEventPrefix(team));
+  }
+
+  /**
+   * Whether the tail at `bytes[at...]` is the template around its two hashes. Checked byte for
+   * byte: the hash covers the rest of the line, and nothing outside both may change what a JSON
+   * reader sees (`,"content" :"` in place of `,"prevHash":"` would, for jq).
+   */
+  tailIsTemplate(bytes: Buffer, at: number): boolean {
+    const { tail } = this;
+    const prevEnd = EVENT_LINE_PREV_HASH_AT + 64;
+    const hashEnd = EVENT_LINE_HASH_AT + 64;
+    return (
+      bytes.compare(tail, 0, EVENT_LINE_PREV_HASH_AT, at, at + EVENT_LINE_PREV_HASH_AT) === 0 &&
+      bytes.compare(tail, prevEnd, EVENT_LINE_HASH_AT, at + prevEnd, at + EVENT_LINE_HASH_AT) ===
+        0 &&
+      bytes.compare(tail, hashEnd, tail.length, at + hashEnd, at + tail.length) === 0
+    );
+  }
+
+  /** A buffer of at least `size` bytes whose first 64 hold `prevHash`. */
+  holding(prevHash: string, size: number): Buffer {
+    if (this.buffer.length < size) {
+      this.buffer = Buffer.alloc(Math.max(size, this.buffer.length * 2));
+      this.holds = null;
+    }
+    if (this.holds !== prevHash) {
+      this.buffer.write(prevHash, 0, 64, 'latin1');
+      this.holds = prevHash;
+    }
+    return this.buffer;
+  }
+
+  /** The buffer's first 64 bytes were overwritten with `hash`. */
+  nowHolds(hash: string) {
+    this.holds = hash;
+  }
+}
+
+/**
  * Walks a team's chain in seq order, line by line, in constant memory: each event's seq follows
  * the one before, its prev_hash links to the hash before, and its hash is
  * sha256(prev_hash || canonical form) recomputed from its fields; each checkpoint is signed by a
@@ -73,11 +133,13 @@ export class ChainVerifier {
   private prevHash: string;
   private broken: ChainBroken | null = null;
   private report: Omit<VerifyReport, 'ok' | 'firstBadSeq' | 'problem'>;
+  private readonly scratch: LineScratch;
 
   constructor(private readonly setup: VerifyStart) {
     this.keys = publicKeysOf(setup.keys);
     this.expectedSeq = setup.start.seq + 1;
     this.prevHash = setup.start.hash;
+    this.scratch = new LineScratch(setup.team);
     this.report = {
       eventsChecked: 0,
       firstSeq: null,
@@ -145,44 +207,112 @@ export class ChainVerifier {
     }
   }
 
+  /** Throws unless `seq` is the one the chain expects next. */
+  private checkSeq(seq: number) {
+    const expected = this.expectedSeq;
+    if (seq > expected)
+      throw new ChainBroken(expected, `seq ${expected} is missing (the next event has seq ${seq})`);
+    if (seq < expected) {
+      throw new ChainBroken(
+        seq,
+        `seq ${seq} appears again after seq ${expected - 1} (inserted or out of order)`,
+      );
+    }
+  }
+
+  private brokenLink(seq: number) {
+    return new ChainBroken(
+      seq,
+      `seq ${seq}: its prev_hash does not link to the hash of seq ${seq - 1}`,
+    );
+  }
+
+  private brokenHash(seq: number) {
+    return new ChainBroken(
+      seq,
+      `seq ${seq}: its hash does not match its content (changed or moved)`,
+    );
+  }
+
+  private accept(seq: number, hash: string) {
+    this.prevHash = hash;
+    this.expectedSeq = seq + 1;
+    this.report.eventsChecked++;
+    this.report.firstSeq ??= seq;
+    this.report.lastSeq = seq;
+  }
+
   event(event: ChainEvent): void {
     this.guard(() => {
       const seq = event.seq;
-      const expected = this.expectedSeq;
-      if (seq > expected)
-        throw new ChainBroken(
-          expected,
-          `seq ${expected} is missing (the next event has seq ${seq})`,
-        );
-      if (seq < expected) {
-        throw new ChainBroken(
-          seq,
-          `seq ${seq} appears again after seq ${expected - 1} (inserted or out of order)`,
-        );
-      }
+      this.checkSeq(seq);
       if (event.teamId !== this.setup.team)
         throw new ChainBroken(seq, `seq ${seq} is another team's event`);
-      if (event.prevHash !== this.prevHash) {
-        throw new ChainBroken(
-          seq,
-          `seq ${seq}: its prev_hash does not link to the hash of seq ${seq - 1}`,
-        );
-      }
+      if (event.prevHash !== this.prevHash) throw this.brokenLink(seq);
       const canonical = canonicalEvent(this.setup.team, seq, event);
       // One-shot: a Hash object per event (create, two updates, digest) cost 3x the hashing.
       const hash = sha('sha256', this.prevHash + canonical, 'hex');
-      if (hash !== event.hash) {
-        throw new ChainBroken(
-          seq,
-          `seq ${seq}: its hash does not match its content (changed or moved)`,
-        );
-      }
-      this.prevHash = hash;
-      this.expectedSeq = seq + 1;
-      this.report.eventsChecked++;
-      this.report.firstSeq ??= seq;
-      this.report.lastSeq = seq;
+      if (hash !== event.hash) throw this.brokenHash(seq);
+      this.accept(seq, hash);
     });
+  }
+
+  /**
+   * A version-2 bundle's event line, `bytes[start, end)` (see bundleEventLine): its canonical
+   * form is on the line verbatim, so it is hashed from the read buffer as it stands, and seq,
+   * prev_hash and hash are read from fixed places. No JSON parsing and no rebuilt canonical
+   * form: the hash commits to exactly these bytes, so any edit to them shows as a hash that does
+   * not match, and the seq read from them is the one the hash vouches for.
+   */
+  eventLine(bytes: Buffer, start: number, end: number): void {
+    this.guard(() => {
+      const tail = end - EVENT_LINE_TAIL_BYTES;
+      const prefix = this.scratch.prefix;
+      const at = start + prefix.length;
+      let seq = 0;
+      let digit = at;
+      for (; digit < tail && digit < at + 16; digit++) {
+        const code = bytes[digit] as number;
+        if (code < 0x30 || code > 0x39) break;
+        seq = seq * 10 + code - 0x30;
+      }
+      if (
+        digit === at ||
+        bytes[digit] !== 0x2c ||
+        bytes.compare(prefix, 0, prefix.length, start, at) !== 0 ||
+        !this.scratch.tailIsTemplate(bytes, tail)
+      ) {
+        throw this.misshapen();
+      }
+      this.checkSeq(seq);
+      const scratch = this.scratch.holding(this.prevHash, 64 + tail - start + 1);
+      const statedPrev = tail + EVENT_LINE_PREV_HASH_AT;
+      if (bytes.compare(scratch, 0, 64, statedPrev, statedPrev + 64) !== 0) {
+        throw this.brokenLink(seq);
+      }
+      const length = 64 + bytes.copy(scratch, 64, start, tail);
+      scratch[length] = 0x7d; // the canonical form's closing brace, which the tail stands in for
+      const hash = sha('sha256', scratch.subarray(0, length + 1), 'hex');
+      scratch.write(hash, 0, 64, 'latin1');
+      this.scratch.nowHolds(hash);
+      const stated = tail + EVENT_LINE_HASH_AT;
+      if (bytes.compare(scratch, 0, 64, stated, stated + 64) !== 0) throw this.brokenHash(seq);
+      this.accept(seq, hash);
+    });
+  }
+
+  /** An event line of a version-2 bundle that is not in its layout (see bundleEventLine). */
+  misshapenEvent(): void {
+    this.guard(() => {
+      throw this.misshapen();
+    });
+  }
+
+  private misshapen() {
+    return new ChainBroken(
+      this.expectedSeq,
+      `seq ${this.expectedSeq}: an event line out of the bundle's layout (edited?)`,
+    );
   }
 
   checkpoint(checkpoint: Checkpoint): void {

@@ -3,7 +3,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { stat, truncate } from 'node:fs/promises';
 
 import type { OpsLedgerClient } from '@opsledger/client';
-import { BUNDLE_FORMAT, type BundleHeader } from '@opsledger/domain';
+import { BUNDLE_FORMAT, bundleEventLine, type BundleHeader } from '@opsledger/domain';
 
 import { CliError } from '../cli-error';
 import { writeOut } from '../output/write-out';
@@ -42,6 +42,13 @@ async function resumePoint(path: string) {
     if (!(error instanceof CliError) || !/not a JSON line/.test(error.message)) throw error;
   }
   if (!header) throw new CliError(`${path}: no bundle header to resume from`);
+  if (header.format !== BUNDLE_FORMAT) {
+    // One file in one layout: verify reads a version-2 file's events by their fixed places.
+    throw new CliError(
+      `--resume: ${path} is an ${header.format} bundle and this version writes ${BUNDLE_FORMAT}; ` +
+        'export it again without --resume',
+    );
+  }
   if (lastType === 'event') {
     return { header, keptBytes: beforeLastEvent.bytes, lastSeq: beforeLastEvent.seq };
   }
@@ -54,8 +61,9 @@ async function closeStream(stream: WriteStream) {
 }
 
 /**
- * Writes a team's bundle: a header (team, public keys, start, end), then its events and the
- * checkpoints among them in seq order, one JSON value a line. Streamed through the API page by
+ * Writes a team's bundle: a header (team, public keys, start, end), then its events (each its
+ * canonical form verbatim, see bundleEventLine) and the checkpoints among them in seq order, one
+ * JSON value a line. Streamed through the API page by
  * page, so memory stays flat at any size. Resuming appends to an interrupted file.
  */
 export async function writeBundle(
@@ -100,9 +108,13 @@ export async function writeBundle(
     if (header.end !== null && afterSeq < header.end.seq) {
       let batch = '';
       for await (const line of apiChainLines(client, { afterSeq, toSeq: header.end.seq })) {
-        if (line.type === 'event') counts.events++;
-        else counts.checkpoints++;
-        batch += `${JSON.stringify(line)}\n`;
+        if (line.type === 'event') {
+          counts.events++;
+          batch += `${bundleEventLine(line.teamId, line)}\n`;
+        } else {
+          counts.checkpoints++;
+          batch += `${JSON.stringify(line)}\n`;
+        }
         if (batch.length > 1 << 16) {
           await writeOut(stream, batch);
           batch = '';

@@ -219,14 +219,132 @@ describe('opsledger export --bundle and verify <bundle>', () => {
     const partial = join(dir, 'partial.ndjson');
     await writeFile(partial, text);
     // Cut mid-line, after the first checkpoint, as a killed export leaves it.
-    await truncate(
-      partial,
-      text.indexOf('"type":"event","teamId"', text.indexOf('"checkpoint"')) + 20,
-    );
+    await truncate(partial, text.indexOf('{"team":', text.indexOf('"checkpoint"')) + 20);
     const resumed = await cli.run(['export', '--bundle', partial, '--resume'], team);
     expect(resumed.code).toBe(0);
     expect(await readFile(partial, 'utf8')).toBe(text);
     await appendFile(partial, '');
     expect((await cli.run(['verify', partial], team)).code).toBe(0);
+  });
+});
+
+describe('verify <bundle> on the bytes of a version-2 bundle', () => {
+  /** A signed team's bundle, as its lines (text), and a writer of edited copies. */
+  async function bundleOf() {
+    const team = await signedTeam();
+    const dir = await bundleDir();
+    const file = join(dir, 'team.ndjson');
+    await cli.run(['export', '--bundle', file], team);
+    const lines = (await readFile(file, 'utf8')).trim().split('\n');
+    const verifyLines = async (edited: string[]) => {
+      const path = join(dir, `edited-${Math.random().toString(36).slice(2)}.ndjson`);
+      await writeFile(path, `${edited.join('\n')}\n`);
+      return cli.run(['verify', path], { dataDir: dir });
+    };
+    return { team, dir, file, lines, verifyLines };
+  }
+
+  it('carries each event as its canonical form with a fixed tail, readable as JSON', async () => {
+    const { lines, team } = await bundleOf();
+    const header = JSON.parse(lines[0] ?? '');
+    expect(header.format).toBe('opsledger-bundle/2');
+    const event = JSON.parse(lines[1] ?? '');
+    expect(event).toMatchObject({
+      type: 'event',
+      team: team.id,
+      seq: 1,
+      content: 'event number 1',
+    });
+    expect(lines[1]).toMatch(/^\{"team":"[^"]+","seq":1,"id":/);
+    expect(lines[1]).toMatch(/,"prevHash":"0{64}","hash":"[0-9a-f]{64}","type":"event"\}$/);
+  });
+
+  // Lines: 0 header, 1-3 seq 1-3, 4 checkpoint at 3, 5-7 seq 4-6, 8 checkpoint at 6.
+  const edits: [string, (lines: string[]) => string[], RegExp][] = [
+    [
+      'a dropped event',
+      (l) => [...l.slice(0, 5), ...l.slice(6)],
+      /^FAILED at seq 4: seq 4 is missing/,
+    ],
+    [
+      'an inserted (repeated) event',
+      (l) => [...l.slice(0, 6), l[5] ?? '', ...l.slice(6)],
+      /^FAILED at seq 4: seq 4 appears again/,
+    ],
+    [
+      'two swapped events',
+      (l) => [...l.slice(0, 5), l[6] ?? '', l[5] ?? '', ...l.slice(7)],
+      /^FAILED at seq 4: seq 4 is missing \(the next event has seq 5\)/,
+    ],
+    [
+      'a changed seq',
+      (l) => l.map((line, i) => (i === 5 ? line.replace('"seq":4,', '"seq":5,') : line)),
+      /^FAILED at seq 4: seq 4 is missing/,
+    ],
+    [
+      'a hash replaced in the tail',
+      (l) =>
+        l.map((line, i) =>
+          i === 5 ? line.replace(/"hash":"[0-9a-f]{64}"/, `"hash":"${'a'.repeat(64)}"`) : line,
+        ),
+      /^FAILED at seq 4: seq 4: its hash does not match/,
+    ],
+    [
+      'a changed prev_hash',
+      (l) =>
+        l.map((line, i) =>
+          i === 5
+            ? line.replace(/"prevHash":"[0-9a-f]{64}"/, `"prevHash":"${'b'.repeat(64)}"`)
+            : line,
+        ),
+      /^FAILED at seq 4: seq 4: its prev_hash does not link/,
+    ],
+    [
+      'a key slipped into the tail (jq would read another content)',
+      (l) => l.map((line, i) => (i === 5 ? line.replace(',"prevHash":"', ',"content" :"') : line)),
+      /^FAILED at seq 4: seq 4: an event line out of the bundle's layout/,
+    ],
+    [
+      'an event line rewritten as other JSON',
+      (l) =>
+        l.map((line, i) =>
+          i === 5
+            ? JSON.stringify({ ...JSON.parse(line), type: 'event' }, null, 1).replace(/\n/g, '')
+            : line,
+        ),
+      /^FAILED at seq 4: /,
+    ],
+  ];
+  for (const [name, edit, problem] of edits) {
+    it(`catches ${name}, naming the seq`, async () => {
+      const { lines, verifyLines } = await bundleOf();
+      const run = await verifyLines(edit(lines));
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(problem);
+      expect(run.stdout).toMatch(/last confirmed checkpoint: seq 3/);
+    });
+  }
+
+  it('still verifies a version-1 bundle (events as JSON objects), and will not resume one', async () => {
+    const { lines, verifyLines, team, dir } = await bundleOf();
+    const v1 = lines.map((line, i) => {
+      const value = JSON.parse(line);
+      if (i === 0) return JSON.stringify({ ...value, format: 'opsledger-bundle/1' });
+      if (value.type !== 'event') return line;
+      const { team: teamId, ...fields } = value;
+      return JSON.stringify({ ...fields, type: 'event', teamId });
+    });
+    const good = await verifyLines(v1);
+    expect(good.stdout).toMatch(/^OK: the chain holds \(6 events, seq 1\.\.6\)/);
+    expect(good.code).toBe(0);
+    const bad = await verifyLines(v1.map((l) => l.replace('event number 5', 'event number 7')));
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/^FAILED at seq 5: seq 5: its hash does not match/);
+
+    const old = join(dir, 'old.ndjson');
+    await writeFile(old, `${v1.join('\n')}\n`);
+    const resumed = await cli.run(['export', '--bundle', old, '--resume'], team);
+    expect(resumed.code).toBe(1);
+    expect(resumed.stderr).toMatch(/opsledger-bundle\/1 bundle.*export it again without --resume/);
   });
 });

@@ -1,78 +1,17 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 
-import {
-  GENESIS_HASH,
-  SigningKeyInfo,
-  type BundleLine,
-  type SigningKeyInfo as KeyInfo,
-} from '@opsledger/domain';
-
-import { apiChainLines } from '../chain/api-chain-lines';
-import { checkHeader, eachBundleLine } from '../chain/bundle-file';
-import { ChainVerifier, describeReport, type VerifyReport } from '../chain/chain-verifier';
+import { describeReport, type VerifyReport } from '../chain/chain-verifier';
 import { CliError } from '../cli-error';
-import { connect, type ConnectionOptions } from '../connection/connect';
+import type { ConnectionOptions } from '../connection/connect';
 import type { CliIo } from '../io';
 import { printJson, writeOut } from '../output/write-out';
 
-/** The keys a sceptic pins: the JSON `GET /api/.well-known/opsledger-keys` answers, saved. */
-async function pinnedKeys(path: string): Promise<KeyInfo[]> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new CliError(`--keys: cannot read ${path} as JSON (${(error as Error).message})`);
-  }
-  const keys = SigningKeyInfo.array().safeParse((parsed as { keys?: unknown }).keys);
-  if (!keys.success) throw new CliError(`--keys: ${path} holds no "keys" list of signing keys`);
-  return keys.data;
-}
-
-/**
- * Verifies a bundle file with nothing but the file (and optionally pinned keys). Its lines are
- * checked as they are parsed, a read chunk at a time (see eachBundleLine).
- */
-export async function verifyBundle(path: string, keysFile?: string): Promise<VerifyReport> {
-  const first: { line?: BundleLine } = {};
-  await eachBundleLine(path, (line) => {
-    first.line = line;
-    return false;
-  });
-  const start = checkHeader(path, first.line);
-  const verifier = new ChainVerifier({
-    team: start.team.id,
-    keys: keysFile ? await pinnedKeys(keysFile) : start.keys,
-    start: start.start,
-    startCheckpoint: start.startCheckpoint,
-    end: start.end,
-  });
-  let header = true;
-  await eachBundleLine(path, (line) => {
-    if (header) header = false;
-    else verifier.line(line);
-    return !verifier.failed;
-  });
-  return verifier.finish();
-}
-
-async function verifyThroughApi(options: ConnectionOptions, io: CliIo): Promise<VerifyReport> {
-  const { client } = await connect(options, io.env);
-  const [state, keys] = await Promise.all([client.chain.state.query(), client.chain.keys.query()]);
-  const start = state.anchor ?? { seq: 0, hash: GENESIS_HASH };
-  const verifier = new ChainVerifier({
-    team: state.teamId,
-    keys,
-    start,
-    startCheckpoint: null,
-    end: state.head.seq > start.seq ? state.head : null,
-  });
-  for await (const line of apiChainLines(client, { afterSeq: start.seq, toSeq: state.head.seq })) {
-    verifier.line(line);
-    if (verifier.failed) break;
-  }
-  return verifier.finish();
-}
+// Each way of verifying is imported when it runs: the offline one needs neither the API client
+// nor the schemas, and loading them would be most of a bundle check's time.
+const verifyOffline = async (bundle: string, keys: string | undefined): Promise<VerifyReport> =>
+  (await import('../chain/verify-bundle')).verifyBundle(bundle, keys);
+const verifyOnline = async (options: ConnectionOptions, io: CliIo): Promise<VerifyReport> =>
+  (await import('../chain/verify-through-api')).verifyThroughApi(options, io);
 
 export function registerVerifyCommand(program: Command, io: CliIo): void {
   program
@@ -93,8 +32,8 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
       >();
       if (bundle === undefined && options.keys) throw new CliError('--keys: only with a bundle');
       const report = bundle
-        ? await verifyBundle(bundle, options.keys)
-        : await verifyThroughApi(options, io);
+        ? await verifyOffline(bundle, options.keys)
+        : await verifyOnline(options, io);
       if (options.json) await printJson(io.stdout, report);
       else await writeOut(io.stdout, describeReport(report));
       if (!report.ok) throw new CliError(`verification failed at seq ${report.firstBadSeq}`);

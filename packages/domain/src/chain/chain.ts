@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-import { canonicalJson } from '../canonical-json';
 import { Timestamp } from '../common';
 import { Stream } from '../streams/envelope';
+import type { BUNDLE_FORMATS } from './chain-format';
 
 /** A chain hash as stored (events.hash): sha256, lower-case hex. */
 export const ChainHash = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits');
@@ -34,12 +34,6 @@ export const Checkpoint = z.object({
   signature: z.string().regex(/^[0-9a-f]{128}$/),
 });
 export type Checkpoint = z.infer<typeof Checkpoint>;
-
-/** The bytes a checkpoint's signature covers: a domain tag, then canonical JSON. */
-export function checkpointMessage(checkpoint: Omit<Checkpoint, 'signature'>): string {
-  const { teamId, seq, hash, at, keyId } = checkpoint;
-  return `opsledger-checkpoint/1\n${canonicalJson({ team: teamId, seq, hash, at, keyId })}`;
-}
 
 /** An event as the chain covers it: every field its canonical form hashes, with seq and hash. */
 export const ChainEvent = z.object({
@@ -122,12 +116,11 @@ export const ChainRange = z.object({
 });
 export type ChainRange = z.infer<typeof ChainRange>;
 
-export const BUNDLE_FORMAT = 'opsledger-bundle/1';
-
 /** The first line of an export bundle: everything verify needs besides the lines that follow. */
 export interface BundleHeader {
   type: 'header';
-  format: typeof BUNDLE_FORMAT;
+  /** opsledger-bundle/2 (events verbatim, see bundleEventLine); /1 is still read. */
+  format: (typeof BUNDLE_FORMATS)[number];
   team: { id: string; slug: string };
   exportedAt: string;
   keys: SigningKeyInfo[];

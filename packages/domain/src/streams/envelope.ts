@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-import { canonicalJson } from '../canonical-json';
 import type { JsonObject } from '../common';
 
 /** Every stream of the one append-only event store. */
@@ -57,35 +56,3 @@ export const emptyEnvelopeFields: EnvelopeFields = {
   requestId: null,
   payload: {},
 };
-
-/** The hash chain starts from this value for every team. */
-export const GENESIS_HASH = '0'.repeat(64);
-
-const str = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
-
-/**
- * The part of an event's canonical form that does not depend on its place in the chain. The
- * envelope's field order is fixed and written out by hand: a generic canonical serialiser over
- * the whole row costs most of the chain's time (see docs/performance.md), so only the free-form
- * payload goes through it. Writers build it before taking the team's chain lock.
- */
-export function canonicalEventBody(event: EventEnvelope): string {
-  return (
-    `,"id":${str(event.id)}` +
-    `,"stream":${str(event.stream)},"occurredAt":${str(event.occurredAt)}` +
-    `,"scope":${str(event.scope)},"category":${str(event.category)},"action":${str(event.action)}` +
-    `,"content":${str(event.content)},"actorDid":${str(event.actorDid)},"actorName":${str(event.actorName)}` +
-    `,"targetType":${str(event.targetType)},"targetId":${str(event.targetId)}` +
-    `,"targetTitle":${str(event.targetTitle)},"ip":${str(event.ip)},"userAgent":${str(event.userAgent)}` +
-    `,"requestId":${str(event.requestId)},"payload":${canonicalJson(event.payload)}}`
-  );
-}
-
-/** The canonical form the chain hashes: the event's team and seq, then its body. */
-export function canonicalEventAt(teamId: string, seq: number, body: string): string {
-  return `{"team":${JSON.stringify(teamId)},"seq":${seq}${body}`;
-}
-
-export function canonicalEvent(teamId: string, seq: number, event: EventEnvelope): string {
-  return canonicalEventAt(teamId, seq, canonicalEventBody(event));
-}
