@@ -13,12 +13,15 @@ import { apiBatches, ingestRows } from './ingest-rows';
 /**
  * Where an API write's time goes: each stage of the ingest path timed alone over the same
  * number of rows, in microseconds per row. The stages nest (an append includes its hashing,
- * the in-process call includes parsing and the append), so the differences name the costs.
+ * the in-process call includes parsing and the append), so the differences name the costs. The
+ * HTTP layer's share is the server's CPU per row over HTTP (measured by the caller) less this
+ * process's CPU per row for the same call in-process.
  */
 export async function ingestStages(
   database: Database,
   random: SeededRandom,
   rowCount: number,
+  httpServerCpuPerRow: number,
 ): Promise<string> {
   const perRow = (ms: number) => ((ms * 1000) / rowCount).toFixed(0);
   const stage = async (work: () => Promise<unknown>) => perRow((await timed(work)).ms);
@@ -62,15 +65,19 @@ export async function ingestStages(
   const callerTeam = await createBenchTeam(database, 'stage-caller');
   const caller = await createCaller(database, await callerTeam.keySecret('service'));
   const callerBatches = freshBatches();
+  const cpuAtStart = process.cpuUsage();
   const inProcess = await stage(async () => {
     for (const items of callerBatches) await caller.auditLogs.recordBatch({ items });
   });
+  const cpu = process.cpuUsage(cpuAtStart);
+  const inProcessCpu = (cpu.user + cpu.system) / rowCount;
 
   return (
     `where an API row's time goes (us/row over ${formatCount(rowCount)} rows, 1,000/batch):` +
     ` JSON.parse ${json} | JSON.parse+zod AuditLogBatch ${zod}` +
     ` | envelope+chain hash+COPY text ${chain} | raw COPY, one transaction per batch ${copy}` +
     ` | appendEvents ${unkeyed}, with idempotency keys ${keyed}` +
-    ` | recordBatch in-process ${inProcess}`
+    ` | recordBatch in-process ${inProcess} (CPU ${inProcessCpu.toFixed(0)})` +
+    ` | HTTP layer (server CPU over HTTP less in-process CPU) ${(httpServerCpuPerRow - inProcessCpu).toFixed(0)}`
   );
 }

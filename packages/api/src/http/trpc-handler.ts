@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
@@ -12,6 +11,7 @@ import { retryAfterHeaders, ServiceError, toTRPCError } from '../errors';
 import { appRouter } from '../root';
 import { callerRequired } from '../trpc';
 import type { Exchange } from './exchange';
+import { decodedWrite } from './json-body-request';
 
 const ENDPOINT = '/api/trpc';
 
@@ -87,7 +87,8 @@ function refusalBeforeBody(
 
 /**
  * The body of a write, read up to the route's limit. Decoded strictly: a body that is not UTF-8
- * is refused whole rather than silently stored with replacement characters.
+ * is refused whole rather than silently stored with replacement characters. Read, checked and
+ * decoded once (see json-body-request.ts).
  */
 async function forwardedWrite(exchange: Exchange): Promise<Request | TRPCError> {
   let body: Buffer<ArrayBuffer>;
@@ -96,10 +97,10 @@ async function forwardedWrite(exchange: Exchange): Promise<Request | TRPCError> 
   } catch (error) {
     return toTRPCError(error);
   }
-  if (!isUtf8(body))
-    return new TRPCError({ code: 'BAD_REQUEST', message: 'body: is not valid UTF-8' });
-  const { request } = exchange;
-  return new Request(request.url, { method: 'POST', headers: request.headers, body });
+  return (
+    decodedWrite(exchange.request, body) ??
+    new TRPCError({ code: 'BAD_REQUEST', message: 'body: is not valid UTF-8' })
+  );
 }
 
 /**

@@ -10,7 +10,8 @@ function rawTransaction(tx: Transaction): RawTransaction {
     query: async (text, params = []) => (await tx.query(text, params)).rows as never,
     async copyIn(table, columns, text) {
       await tx.query(`COPY "${table}" (${quoteColumns(columns)}) FROM '/dev/blob'`, [], {
-        blob: new Blob([text]),
+        // One blob, written before PGlite reads it: chunks cannot overlap here.
+        blob: new Blob(typeof text === 'string' ? [text] : [...text]),
       });
     },
   };

@@ -1,7 +1,8 @@
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type postgres from 'postgres';
 
-import { quoteColumns } from './raw';
+import { quoteColumns, type CopyText } from './raw';
 
 /**
  * The longest any statement may run on a connection (a connection parameter), so no input
@@ -16,6 +17,22 @@ interface SettlingQuery {
 }
 
 /**
+ * Writes the text and ends the stream. Chunks go out one by one (the socket sends each at
+ * once), waiting while the connection's buffer is full, so the server stores rows while the
+ * next chunk is made.
+ */
+async function writeCopyText(stream: Writable, text: CopyText): Promise<void> {
+  if (typeof text === 'string') {
+    stream.end(text);
+    return;
+  }
+  for (const chunk of text) {
+    if (!stream.write(chunk)) await once(stream, 'drain');
+  }
+  stream.end();
+}
+
+/**
  * Streams COPY text into a table on a postgres.js connection and settles as soon as the server
  * accepts or refuses it. postgres.js 3.4.9 only calls the stream's final callback on success: a
  * refusal after the data was sent (a value PostgreSQL cannot store) reaches no stream event and
@@ -27,7 +44,7 @@ export async function copyIntoPostgres(
   connection: postgres.Sql,
   table: string,
   columns: readonly string[],
-  text: string,
+  text: CopyText,
 ): Promise<void> {
   const query = connection.unsafe(`COPY "${table}" (${quoteColumns(columns)}) FROM STDIN`);
   let refuse: (error: unknown) => void = () => {};
@@ -48,7 +65,12 @@ export async function copyIntoPostgres(
     );
     stream.once('error', reject);
     stream.once('finish', resolve);
-    stream.end(text);
+    // A chunk that cannot be made (or sent) fails the COPY: nothing of it is stored.
+    writeCopyText(stream, text).catch((error: unknown) => {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      stream.destroy(failure);
+      reject(failure);
+    });
   });
   try {
     await Promise.race([written, refused]);

@@ -3,11 +3,17 @@ export type RawQuery = <T extends Record<string, unknown>>(
   params?: unknown[],
 ) => Promise<T[]>;
 
+/** COPY text whole, or in chunks of whole rows. */
+export type CopyText = string | Iterable<string>;
+
 /** Plain SQL access for the paths Drizzle's builder is too slow for (bulk ingest, locking). */
 export interface RawTransaction {
   query: RawQuery;
-  /** Streams rows in COPY text format (see copyTextRow) into a table. */
-  copyIn(table: string, columns: readonly string[], text: string): Promise<void>;
+  /**
+   * Streams rows in COPY text format (see copyTextRow) into a table. Given chunks, each is sent
+   * as soon as it is made: the database stores one while the next is produced.
+   */
+  copyIn(table: string, columns: readonly string[], text: CopyText): Promise<void>;
 }
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };

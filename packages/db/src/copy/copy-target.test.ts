@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { EVENT_COPY, IDEMPOTENCY_COPY } from '../events/chain-events';
+import { EVENT_COPY } from '../events/chain-events';
 import { teams } from '../schema';
 import { copyTargetOf } from './copy-target';
 
 describe('copyTargetOf', () => {
   it("names the table and its columns as the database knows them, in the row's order", () => {
-    expect(IDEMPOTENCY_COPY).toEqual({
-      table: 'event_idempotency_keys',
-      columns: ['team_id', 'key', 'event_id', 'occurred_at', 'content_hash'],
-    });
     expect(EVENT_COPY.table).toBe('events');
     expect(EVENT_COPY.columns.slice(-3)).toEqual(['seq', 'prev_hash', 'hash']);
     expect(EVENT_COPY.columns).not.toContain('recorded_at');

@@ -5,14 +5,7 @@ import { sqlNamesOf } from '../copy/sql-names';
 import type { Database } from '../database';
 import { eventChainHeads, eventIdempotencyKeys } from '../schema/events';
 import { EVENTS_APPENDED_CHANNEL } from './appended-notice';
-import {
-  chainEvents,
-  EVENT_COPY,
-  IDEMPOTENCY_COPY,
-  idempotencyCopyText,
-  prepareEvent,
-  type PreparedEvent,
-} from './chain-events';
+import { chainedCopyChunks, EVENT_COPY, prepareEvent, type PreparedEvent } from './chain-events';
 import { ensureEventPartitions, forgetEventPartitions } from './partitions';
 
 export interface PendingEvent extends EventEnvelope {
@@ -54,21 +47,40 @@ async function lockChainHead(tx: RawTransaction, teamId: string) {
 }
 
 /**
- * The events that already hold any of these idempotency keys. No unique constraint is needed
- * to make this safe: the caller holds the team's chain lock, so no other writer can claim a key
- * between this look-up and the COPY of the new keys.
+ * Claims the batch's keys in one statement: the keys nobody holds yet are stored for their
+ * events, and the claims of the others (earlier writes) are returned. No second COPY, and no
+ * look-up for a batch of new keys: only keys the insert skipped are read back. The statement's
+ * snapshot predates its own insert, so what it reads back are earlier claims only. Safe without
+ * more locking: the caller holds the team's chain lock, so no other writer claims a key
+ * meanwhile. A refusal after this (a conflict) rolls the claims back with the transaction.
+ * Every array goes as text[] (cast in SQL, as COPY text would be read): the driver has no
+ * serialiser for uuid[] on every connection.
  */
-async function earlierKeys(
+async function claimKeys(
   tx: RawTransaction,
   teamId: string,
   firsts: PreparedEvent[],
 ): Promise<Map<string, EarlierKey>> {
   if (firsts.length === 0) return new Map<string, EarlierKey>();
   const rows = await tx.query<{ key: string; event_id: string; content_hash: string | null }>(
-    `select ${k.key} as key, ${k.eventId} as event_id, ${k.contentHash} as content_hash
+    `with claimed as (
+       insert into ${keys.table} (${k.teamId}, ${k.key}, ${k.eventId}, ${k.occurredAt}, ${k.contentHash})
+       select $1, key, event_id::uuid, occurred_at::timestamptz, content_hash
+         from unnest($2::text[], $3::text[], $4::text[], $5::text[])
+           as claim(key, event_id, occurred_at, content_hash)
+       on conflict (${k.teamId}, ${k.key}) do nothing
+       returning ${k.key} as key)
+     select ${k.key} as key, ${k.eventId} as event_id, ${k.contentHash} as content_hash
        from ${keys.table}
-      where ${k.teamId} = $1 and ${k.key} = any($2::text[])`,
-    [teamId, firsts.map((event) => event.key)],
+      where ${k.teamId} = $1
+        and ${k.key} = any(array(select unnest($2::text[]) except select key from claimed))`,
+    [
+      teamId,
+      firsts.map((event) => event.key),
+      firsts.map((event) => event.id),
+      firsts.map((event) => event.occurredAt),
+      firsts.map((event) => event.contentHash),
+    ],
   );
   return new Map(rows.map((row) => [row.key, { id: row.event_id, contentHash: row.content_hash }]));
 }
@@ -173,8 +185,8 @@ export function appendEventsIn(
 /**
  * The chain head's row lock serialises a team's writers, so seq is gap-free, every hash links to
  * the one before it, and the idempotency check cannot race. Everything that does not depend on
- * the place in the chain was prepared before the lock; under it only seq, the hashes and a few
- * statements remain. Rows go in through COPY: Drizzle's insert builder is 4-8x slower here.
+ * the place in the chain was prepared before the lock; under it only seq, the hashes (streamed
+ * with the COPY) and three statements remain. Rows go in through COPY: Drizzle's insert builder is 4-8x slower here.
  */
 async function appendPreparedIn(
   tx: RawTransaction,
@@ -182,15 +194,11 @@ async function appendPreparedIn(
   prepared: PreparedEvent[],
 ): Promise<AppendResult> {
   const head = await lockChainHead(tx, teamId);
-  const earlier = await earlierKeys(tx, teamId, firstOfEachKey(prepared));
+  const earlier = await claimKeys(tx, teamId, firstOfEachKey(prepared));
   const { ids, fresh } = withoutRetries(prepared, earlier);
   if (fresh.length > 0) {
-    await tx.copyIn(EVENT_COPY.table, EVENT_COPY.columns, chainEvents(teamId, head, fresh));
-    const keyed = fresh.filter((event) => event.key !== null);
-    if (keyed.length > 0) {
-      const keysText = idempotencyCopyText(teamId, keyed);
-      await tx.copyIn(IDEMPOTENCY_COPY.table, IDEMPOTENCY_COPY.columns, keysText);
-    }
+    // Hashed as it streams: `head` is the chain's new head once the COPY has taken every row.
+    await tx.copyIn(EVENT_COPY.table, EVENT_COPY.columns, chainedCopyChunks(teamId, head, fresh));
     // The same statement tells listeners (other server instances too) that the team's chain
     // grew: PostgreSQL delivers a NOTIFY only once its transaction commits, and not at all if it
     // rolls back, so a listener never reads ahead of what is committed.

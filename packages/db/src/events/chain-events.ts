@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
 
-import { canonicalEventAt, canonicalEventBody, type EventEnvelope } from '@opsledger/domain';
+import {
+  canonicalEventAt,
+  canonicalEventHead,
+  canonicalEventTail,
+  type EventEnvelope,
+} from '@opsledger/domain';
 
 import { copyTextFields } from '../connection/raw';
 import { copyTargetOf } from '../copy/copy-target';
-import { eventIdempotencyKeys, events } from '../schema/events';
+import { events } from '../schema/events';
 import { chainHash } from './chain-hash';
 
 /**
@@ -37,14 +42,11 @@ export interface PreparedEvent {
 /**
  * sha256 of an event's canonical body without its id, and without its time unless the writer
  * gave it (a time the API assigned differs on every retry). Two sends of one key must match.
+ * `tail` is the event's canonicalEventTail, which its canonical body shares.
  */
-export function contentHashOf(event: EventEnvelope, timeGiven: boolean): string {
-  const body = canonicalEventBody({
-    ...event,
-    id: '',
-    occurredAt: timeGiven ? event.occurredAt : '',
-  });
-  return createHash('sha256').update(body).digest('hex');
+function contentHashOf(event: EventEnvelope, timeGiven: boolean, tail: string): string {
+  const head = canonicalEventHead('', event.stream, timeGiven ? event.occurredAt : '');
+  return createHash('sha256').update(head).update(tail).digest('hex');
 }
 
 export function prepareEvent(
@@ -59,48 +61,52 @@ export function prepareEvent(
     event.targetTitle, event.ip, event.userAgent, event.requestId, JSON.stringify(event.payload),
     key,
   ]);
+  const tail = canonicalEventTail(event);
   return {
     id: event.id,
     key,
     occurredAt: event.occurredAt,
-    body: canonicalEventBody(event),
+    body: canonicalEventHead(event.id, event.stream, event.occurredAt) + tail,
     fields,
-    contentHash: key === null ? null : contentHashOf(event, event.timeGiven ?? false),
+    contentHash: key === null ? null : contentHashOf(event, event.timeGiven ?? false, tail),
   };
 }
 
+/** Rows per chunk of chained COPY text: ~80 kB, sent while the next are hashed. */
+const ROWS_PER_CHUNK = 100;
+
 /**
- * Places prepared events after `head` (advancing it) and returns their COPY text:
+ * Places prepared events after `head` and yields their COPY text in chunks, advancing `head`
+ * as it goes (it is the chain's new head once the last chunk was taken):
  * hash = sha256(prev_hash || canonical JSON of the event). The only per-row work done under
- * the team's chain lock.
+ * the team's chain lock; streamed, it overlaps with the database storing the rows before.
  */
-export function chainEvents(
+export function* chainedCopyChunks(
   teamId: string,
   head: { seq: number; hash: string },
   events: readonly PreparedEvent[],
-): string {
+): Generator<string, void, undefined> {
   let text = '';
-  for (const event of events) {
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as PreparedEvent;
     const seq = head.seq + 1;
     const hash = chainHash(head.hash, canonicalEventAt(teamId, seq, event.body));
     text += `${event.fields}\t${seq}\t${head.hash}\t${hash}\n`;
     head.seq = seq;
     head.hash = hash;
+    if ((i + 1) % ROWS_PER_CHUNK === 0) {
+      yield text;
+      text = '';
+    }
   }
-  return text;
+  if (text !== '') yield text;
 }
 
-/** The idempotency keys as COPY fills them, in idempotencyCopyText's field order. */
-export const IDEMPOTENCY_COPY = copyTargetOf(eventIdempotencyKeys, {
-  order: ['teamId', 'key', 'eventId', 'occurredAt', 'contentHash'],
-  filledByDatabase: [],
-});
-
-/** COPY text recording which event holds each key. */
-export function idempotencyCopyText(teamId: string, events: readonly PreparedEvent[]): string {
-  let text = '';
-  for (const event of events) {
-    text += `${copyTextFields([teamId, event.key, event.id, event.occurredAt, event.contentHash])}\n`;
-  }
-  return text;
+/** chainedCopyChunks' text whole, `head` advanced past the events. */
+export function chainEvents(
+  teamId: string,
+  head: { seq: number; hash: string },
+  events: readonly PreparedEvent[],
+): string {
+  return [...chainedCopyChunks(teamId, head, events)].join('');
 }
