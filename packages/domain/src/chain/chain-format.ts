@@ -8,7 +8,9 @@ export {
   canonicalEvent,
   canonicalEventAt,
   canonicalEventBody,
+  canonicalEventHead,
   canonicalEventPrefix,
+  canonicalEventTail,
   GENESIS_HASH,
 } from '../streams/canonical-event';
 
