@@ -8,8 +8,12 @@ import type { LoadPlan } from './load-plan';
 import { runLoad } from './run-load';
 
 const DURATION_S = 60;
-const WARM_UP_S = 5;
 const CONNECTIONS = 32;
+/**
+ * Requests before the memory is first read: counted, not timed, so that a slow (shared) machine
+ * warms the server (JIT, pools, caches) as far as a fast one does.
+ */
+const WARM_UP_REQUESTS = 10 * CONNECTIONS;
 /** Teams the connections speak for, so writers are not all queued on one chain lock. */
 const TEAMS = 8;
 const EVENTS_PER_TEAM = 10_000;
@@ -24,7 +28,7 @@ const MiB = 1024 * 1024;
  * (m) A bounded loopback load: 32 connections for 60 s, each cycling four list pages (newest 50,
  * and newest 50 of a category) and one 100-row batch write, through real HTTP against the API
  * server in a process of its own, from autocannon in another. The server's resident memory is
- * read after a 5 s warm-up (JIT, pools, caches) and again after the run.
+ * read after a warm-up of 320 requests of the same mix and again after the run.
  */
 export async function benchUnderLoad(databaseUrl: string | undefined): Promise<BenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'opsledger-bench-load-'));
@@ -34,18 +38,18 @@ export async function benchUnderLoad(databaseUrl: string | undefined): Promise<B
     seed: { teams: TEAMS, events: EVENTS_PER_TEAM },
   });
   try {
-    const plan = (durationS: number): LoadPlan => ({
+    const plan = (end: { durationS: number } | { amount: number }): LoadPlan => ({
       url: server.url,
       connections: CONNECTIONS,
-      durationS,
+      ...end,
       keys: server.keys,
       reads: [{ limit: 50 }, { limit: 50, category: 'security' }],
       mix: { reads: 4, writes: 1 },
       batchRows: BATCH_ROWS,
     });
-    await runLoad(plan(WARM_UP_S));
+    await runLoad(plan({ amount: WARM_UP_REQUESTS }));
     const before = server.residentBytes() ?? Number.NaN;
-    const load = await runLoad(plan(DURATION_S));
+    const load = await runLoad(plan({ durationS: DURATION_S }));
     const after = server.residentBytes() ?? Number.NaN;
     const failed = load.errors + load.non2xx;
     const statuses = Object.entries(load.statuses)

@@ -1,5 +1,3 @@
-import { setImmediate as yieldToIo } from 'node:timers/promises';
-
 import { ensureEventPartitions, type Database } from '@opsledger/db';
 
 import { auditEvent, auditLogInputs } from '../fixtures/audit-log-inputs';
@@ -9,13 +7,11 @@ import { formatCount } from '../measure/report';
 import { timed } from '../measure/stats';
 import { teamShares } from './scale-timeline';
 
-/** Rows per COPY: big enough to amortise a transaction, small enough to hash the next meanwhile. */
-const CHUNK_ROWS = 20_000;
 /**
- * Rows hashed between turns of the event loop: the COPY in flight is written to its socket
- * only when the loop turns, so hashing must not hold it for long.
+ * Rows per COPY, each built before it is sent: a COPY's text reaches its socket only while the
+ * event loop turns, so hashing the next chunk meanwhile starved it (the server sat in ClientRead).
  */
-const PIECE_ROWS = 2_000;
+const CHUNK_ROWS = 20_000;
 const DAY_MS = 24 * 3_600_000;
 
 /** Every team's chain head as stored: the API's writes between loads moved some of them. */
@@ -49,14 +45,14 @@ function teamRows(
   return hashedCopyText(teamId, head, inputs.map(auditEvent));
 }
 
-/** The COPY texts of a load, each built only when the previous one is on its way. */
-async function* chunks(
+/** The COPY texts of a load, each built when the previous one is stored. */
+function* chunks(
   random: SeededRandom,
   teamIds: readonly string[],
   heads: ChainHead[],
   shares: number[],
   window: { fromMs: number; toMs: number },
-): AsyncGenerator<{ text: string; rows: number }> {
+): Generator<{ text: string; rows: number }> {
   let text = '';
   let rows = 0;
   for (const [t, teamId] of teamIds.entries()) {
@@ -66,7 +62,7 @@ async function* chunks(
     // Teams start a little apart, so their events do not share instants.
     const firstAt = window.fromMs + (spacingMs * t) / teamIds.length;
     for (let done = 0; done < count;) {
-      const part = Math.min(PIECE_ROWS, CHUNK_ROWS - rows, count - done);
+      const part = Math.min(CHUNK_ROWS - rows, count - done);
       text += teamRows(random, teamId, head, {
         count: part,
         firstAt: firstAt + done * spacingMs,
@@ -74,7 +70,6 @@ async function* chunks(
       });
       rows += part;
       done += part;
-      await yieldToIo();
       if (rows >= CHUNK_ROWS) {
         yield { text, rows };
         text = '';
@@ -87,8 +82,8 @@ async function* chunks(
 
 /**
  * Loads the events numbered [from, to) of the timeline, dated in [fromMs, toMs), into every
- * team's chain: prepared and hashed by the store's own chain code, then COPY'd, the next chunk
- * hashed while the previous one is copied. Returns the load's rate in rows/s.
+ * team's chain: prepared and hashed by the store's own chain code, then COPY'd. Returns the
+ * load's rate in rows/s.
  */
 export async function loadScaleEvents(
   database: Database,
@@ -104,17 +99,14 @@ export async function loadScaleEvents(
   const random = seededRandom(range.from + 5);
   const shares = teamShares(range.from, range.to);
   const { ms } = await timed(async () => {
-    let copying: Promise<void> = Promise.resolve();
     let loaded = 0;
-    for await (const chunk of chunks(random, teamIds, heads, shares, range)) {
-      await copying;
-      copying = copyEvents(database, chunk.text);
+    for (const chunk of chunks(random, teamIds, heads, shares, range)) {
+      await copyEvents(database, chunk.text);
       loaded += chunk.rows;
       if (loaded % 500_000 < chunk.rows) {
         process.stderr.write(`  (scale) loaded ${formatCount(range.from + loaded)} events\n`);
       }
     }
-    await copying;
   });
   await saveHeads(database, teamIds, heads);
   return ((range.to - range.from) * 1000) / ms;
