@@ -15,10 +15,16 @@ const parsed = createEnv({
       .string()
       .regex(/^[a-z_][a-z0-9_]*$/)
       .optional(),
-    /** Only these parts, comma-separated: api, trust, worker, portal; default all. */
+    /** Only these parts, comma-separated: api, trust, worker, portal, load; default all. */
     BENCH_ONLY: z.string().optional(),
     /** Fewer events for the list, trust and portal cases, for a run on a shared machine. */
     BENCH_EVENTS: z.coerce.number().int().min(1).optional(),
+    /** The sizes `pnpm bench --scale` grows to, comma-separated, ascending, at most 10,000,000. */
+    BENCH_SCALE_SIZES: z
+      .string()
+      .default('1000000,5000000,10000000')
+      .transform((sizes) => sizes.split(',').map(Number))
+      .pipe(z.array(z.number().int().min(250_000).max(10_000_000)).min(1)),
     /** `small` (2,000 files, 128 MiB) while the machine is shared; default the issue's sizes. */
     BENCH_WORKER_SIZE: z.enum(['full', 'small']).default('full'),
   },
@@ -31,8 +37,9 @@ const only = parsed.BENCH_ONLY?.split(',').map((part) => part.trim());
 export const env = {
   databaseUrl: parsed.DATABASE_URL,
   benchDatabase: parsed.OPSLEDGER_BENCH_DATABASE ?? 'opsledger_bench',
-  runs: (part: 'api' | 'trust' | 'worker' | 'portal') => !only || only.includes(part),
+  runs: (part: 'api' | 'trust' | 'worker' | 'portal' | 'load') => !only || only.includes(part),
   listEvents: parsed.BENCH_EVENTS,
+  scaleSizes: parsed.BENCH_SCALE_SIZES,
   workerSizes:
     parsed.BENCH_WORKER_SIZE === 'small'
       ? { smallFiles: 2_000, bigFileMiB: 128 }

@@ -4,10 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { env, inheritedEnv } from './env';
 import { benchIngest } from './ingest/ingest-bench';
 import { benchList } from './list/list-bench';
+import { benchUnderLoad } from './load/load-bench';
 import { formatResult, passed, type BenchResult } from './measure/report';
 import { timed } from './measure/stats';
 import { benchFirstLoadJs } from './portal/first-load-js';
 import { benchAuditLogPage } from './portal/page-bench';
+import { scaleMain } from './scale/scale-main';
 import { openBenchDatabase } from './setup/bench-database';
 import { benchSummary } from './summary/summary-bench';
 import { benchBundle, benchSearch } from './trust/trust-bench';
@@ -85,6 +87,9 @@ async function main() {
           );
         }
       }
+      if (env.runs('load')) {
+        report(await phase('(m)', () => benchUnderLoad(bench.url)));
+      }
     } finally {
       await bench.dispose();
     }
@@ -93,7 +98,8 @@ async function main() {
   console.log(`${met} of ${results.length} targets met, in ${(ms / 1000).toFixed(0)} s`);
 }
 
-main().catch((error: unknown) => {
+// `pnpm bench --scale` grows a database to millions of events instead: minutes to an hour.
+(process.argv.includes('--scale') ? scaleMain() : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
