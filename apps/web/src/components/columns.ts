@@ -13,7 +13,7 @@ export interface Column<T> {
 }
 
 /** What a cell renderer is given: the accessor's value and the whole row. */
-export interface CellInfo<T, V> {
+interface CellInfo<T, V> {
   getValue: () => V;
   row: { original: T };
 }
