@@ -1,8 +1,8 @@
 import { redirect } from 'next/navigation';
 
+import { teamPath } from '../components/shell/nav-items';
 import { PageHeader } from '../components/shell/page-header';
 import { SignOutButton } from '../components/shell/sign-out-button';
-import { teamPath } from '../components/shell/team-path';
 import { requireAccount } from '../server/session';
 
 /** A signed-in person starts in their first team; a visitor is sent to sign in. */

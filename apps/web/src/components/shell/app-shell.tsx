@@ -1,12 +1,12 @@
+'use client';
+
 import { Menu, X } from 'lucide-react';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { usePathname } from 'next/navigation';
+import { useEffect, useState, type ReactNode } from 'react';
 
-import { MenuSidebar } from './menu-sidebar';
-import { NAV_ITEMS } from './nav-items';
-import { focusRing, NavLink, TeamLink } from './shell-links';
+import { NAV_ITEMS, teamPath } from './nav-items';
 import { SignOutButton } from './sign-out-button';
-import { teamPath } from './team-path';
 import { ThemeToggle } from './theme-toggle';
 
 export interface ShellTeam {
@@ -15,24 +15,58 @@ export interface ShellTeam {
   role: string;
 }
 
-function MainNav({ team }: { team: string }) {
+const focusRing =
+  'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600';
+
+/** The page's segment under /t/<team>: '' for the overview, 'audit-logs', … */
+function segmentOf(pathname: string, team: string): string {
+  const prefix = `/t/${encodeURIComponent(team)}`;
+  if (!pathname.startsWith(prefix)) return '';
+  return pathname.slice(prefix.length).replace(/^\/+/, '');
+}
+
+function MainNav({ team, segment }: { team: string; segment: string }) {
   return (
     <nav aria-label="Main">
       <ul className="space-y-0.5">
-        {NAV_ITEMS.map(({ label, segment, icon: Icon }) => (
-          <li key={label}>
-            <NavLink team={team} segment={segment}>
-              <Icon aria-hidden className="size-4 shrink-0" />
-              {label}
-            </NavLink>
-          </li>
-        ))}
+        {NAV_ITEMS.map(({ label, segment: itemSegment, icon: Icon }) => {
+          const current = itemSegment
+            ? segment === itemSegment || segment.startsWith(`${itemSegment}/`)
+            : segment === '';
+          return (
+            <li key={label}>
+              <Link
+                href={teamPath(team, itemSegment)}
+                aria-current={current ? 'page' : undefined}
+                className={`flex items-center gap-2.5 rounded-md px-3 py-2 text-sm font-medium ${focusRing} ${
+                  current
+                    ? 'bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900'
+                    : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'
+                }`}
+              >
+                <Icon aria-hidden className="size-4 shrink-0" />
+                {label}
+              </Link>
+            </li>
+          );
+        })}
       </ul>
     </nav>
   );
 }
 
-function TeamSwitcher({ teams, team }: { teams: ShellTeam[]; team: string }) {
+/** One click to another team, on the same page of it. */
+function TeamSwitcher({
+  teams,
+  team,
+  segment,
+}: {
+  teams: ShellTeam[];
+  team: string;
+  segment: string;
+}) {
+  // A page deeper than a stream's list (a record) may not exist in the other team.
+  const stream = segment.split('/')[0] ?? '';
   return (
     <nav aria-label="Teams">
       <h2 className="px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
@@ -41,10 +75,18 @@ function TeamSwitcher({ teams, team }: { teams: ShellTeam[]; team: string }) {
       <ul className="space-y-0.5">
         {teams.map((option) => (
           <li key={option.slug}>
-            <TeamLink team={team} target={option.slug}>
+            <Link
+              href={teamPath(option.slug, stream)}
+              aria-current={option.slug === team ? 'true' : undefined}
+              className={`flex items-center justify-between gap-2 rounded-md px-3 py-1.5 text-sm ${focusRing} ${
+                option.slug === team
+                  ? 'font-semibold text-zinc-900 dark:text-zinc-50'
+                  : 'text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800'
+              }`}
+            >
               <span className="truncate">{option.name}</span>
               <span className="text-xs text-zinc-500 dark:text-zinc-400">{option.role}</span>
-            </TeamLink>
+            </Link>
           </li>
         ))}
       </ul>
@@ -55,8 +97,6 @@ function TeamSwitcher({ teams, team }: { teams: ShellTeam[]; team: string }) {
 /**
  * The frame of every team page: the main navigation and the team switcher in a sidebar (a menu
  * behind a button below the `lg` width), the person's email, the theme toggle and Sign out.
- * A server component: only the links that follow the current page, the menu button, the theme
- * toggle and Sign out run in the browser.
  */
 export function AppShell({
   team,
@@ -69,6 +109,11 @@ export function AppShell({
   email: string;
   children: ReactNode;
 }) {
+  const pathname = usePathname();
+  const segment = segmentOf(pathname, team);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // A link followed from the open menu closes it.
+  useEffect(() => setMenuOpen(false), [pathname]);
   const current = teams.find((option) => option.slug === team);
 
   return (
@@ -79,17 +124,32 @@ export function AppShell({
       >
         Skip to content
       </a>
-      <MenuSidebar
-        title={
-          <span className="font-semibold">
-            OpsLedger{' '}
-            <span className="font-normal text-zinc-500 dark:text-zinc-400">
-              · {current?.name ?? team}
-            </span>
+      <header className="sticky top-0 z-30 flex items-center justify-between border-b border-zinc-200 bg-white/95 px-4 py-2 backdrop-blur lg:hidden dark:border-zinc-800 dark:bg-zinc-950/95">
+        <span className="font-semibold">
+          OpsLedger{' '}
+          <span className="font-normal text-zinc-500 dark:text-zinc-400">
+            · {current?.name ?? team}
           </span>
-        }
-        openIcon={<Menu aria-hidden className="size-5" />}
-        closeIcon={<X aria-hidden className="size-5" />}
+        </span>
+        <button
+          type="button"
+          aria-expanded={menuOpen}
+          aria-controls="sidebar"
+          onClick={() => setMenuOpen((open) => !open)}
+          className={`rounded-md p-2 hover:bg-zinc-100 dark:hover:bg-zinc-800 ${focusRing}`}
+        >
+          {menuOpen ? (
+            <X aria-hidden className="size-5" />
+          ) : (
+            <Menu aria-hidden className="size-5" />
+          )}
+          <span className="sr-only">Menu</span>
+        </button>
+      </header>
+
+      <aside
+        id="sidebar"
+        className={`${menuOpen ? 'block' : 'hidden'} border-b border-zinc-200 bg-zinc-50 lg:sticky lg:top-0 lg:block lg:h-dvh lg:overflow-y-auto lg:border-r lg:border-b-0 dark:border-zinc-800 dark:bg-zinc-900/40`}
       >
         <div className="flex h-full flex-col gap-6 p-3">
           <Link
@@ -98,8 +158,8 @@ export function AppShell({
           >
             OpsLedger
           </Link>
-          <MainNav team={team} />
-          <TeamSwitcher teams={teams} team={team} />
+          <MainNav team={team} segment={segment} />
+          <TeamSwitcher teams={teams} team={team} segment={segment} />
           <div className="mt-auto space-y-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
             <p className="truncate px-3 text-sm text-zinc-600 dark:text-zinc-400" title={email}>
               {email}
@@ -110,7 +170,7 @@ export function AppShell({
             </div>
           </div>
         </div>
-      </MenuSidebar>
+      </aside>
 
       <main id="main" className="min-w-0 px-4 py-6 sm:px-6 lg:px-10 lg:py-8">
         {children}

@@ -31,3 +31,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Traffic', segment: 'traffic', icon: BarChart3 },
   { label: 'Settings', segment: 'settings', icon: Settings },
 ];
+
+export const teamPath = (team: string, segment: string) =>
+  segment ? `/t/${encodeURIComponent(team)}/${segment}` : `/t/${encodeURIComponent(team)}`;
