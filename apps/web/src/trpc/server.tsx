@@ -4,12 +4,11 @@ import {
   type TRPCOptionsProxy,
   type TRPCQueryOptions,
 } from '@trpc/tanstack-react-query';
-import { headers } from 'next/headers';
 import { cache, type ReactNode } from 'react';
 
-import { appRouter, createContext, type AppRouter } from '@opsledger/api';
+import { appRouter, type AppRouter } from '@opsledger/api';
 
-import { opsLedger } from '../server/opsledger';
+import { requestContext } from '../server/session';
 import { createQueryClient } from './query-client';
 
 /** One QueryClient per server request: what its components prefetch is what it hydrates. */
@@ -24,13 +23,8 @@ export const serverTrpc = cache((team: string | null): TRPCOptionsProxy<AppRoute
   createTRPCOptionsProxy<AppRouter>({
     router: appRouter,
     queryClient: getQueryClient,
-    ctx: async () =>
-      createContext({
-        database: await opsLedger().database,
-        authorization: null,
-        headers: await headers(),
-        teamSlug: team,
-      }),
+    // The request's one context: the layout's membership check already resolved it.
+    ctx: () => requestContext(team),
   }),
 );
 

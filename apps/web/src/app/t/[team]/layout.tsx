@@ -1,9 +1,8 @@
-import { notFound } from 'next/navigation';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import type { ReactNode } from 'react';
 
 import { AppShell } from '../../../components/shell/app-shell';
-import { requireAccount } from '../../../server/session';
+import { requireMember } from '../../../server/session';
 import { TRPCReactProvider } from '../../../trpc/react';
 
 /**
@@ -18,8 +17,7 @@ export default async function TeamLayout({
   params: Promise<{ team: string }>;
 }) {
   const { team } = await params;
-  const account = await requireAccount();
-  if (!account.teams.some((membership) => membership.slug === team)) notFound();
+  const account = await requireMember(team);
   return (
     <AppShell team={team} teams={account.teams} email={account.email}>
       {/* Keyed: another team's pages start from that team's own cache. */}

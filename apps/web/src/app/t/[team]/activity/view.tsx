@@ -1,12 +1,12 @@
 'use client';
 
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { createColumnHelper } from '@tanstack/react-table';
 import { useQueryStates } from 'nuqs';
 
 import type { Activity } from '@opsledger/domain';
 import { ACTIVITY_RESOURCE_TYPES } from '@opsledger/domain/enums';
 
+import { createColumnHelper } from '../../../../components/columns';
 import { DataTable } from '../../../../components/data-table';
 import {
   FilterBar,

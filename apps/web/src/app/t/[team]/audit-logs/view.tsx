@@ -1,13 +1,13 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { createColumnHelper } from '@tanstack/react-table';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useQueryStates } from 'nuqs';
 import { useMemo, useState } from 'react';
 
 import type { AuditLog } from '@opsledger/domain';
 
+import { createColumnHelper } from '../../../../components/columns';
 import { DataTable } from '../../../../components/data-table';
 import { ExportMenu } from '../../../../components/export/export-menu';
 import { FilterBar, SearchFilter, TimeRangeFilter } from '../../../../components/filters';

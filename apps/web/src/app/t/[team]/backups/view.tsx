@@ -1,7 +1,6 @@
 'use client';
 
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { createColumnHelper } from '@tanstack/react-table';
 import { useQueryStates } from 'nuqs';
 import { useMemo, useState } from 'react';
 
@@ -9,6 +8,7 @@ import type { Backup } from '@opsledger/domain';
 
 import { AppFilter } from '../../../../components/app-filter';
 import { DailyChart } from '../../../../components/charts';
+import { createColumnHelper } from '../../../../components/columns';
 import { DataTable } from '../../../../components/data-table';
 import { ErrorMessage } from '../../../../components/error-message';
 import { FilterBar, TimeRangeFilter } from '../../../../components/filters';

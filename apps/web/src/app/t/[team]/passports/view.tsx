@@ -1,12 +1,12 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { createColumnHelper } from '@tanstack/react-table';
 import { useQueryStates } from 'nuqs';
 import { useState } from 'react';
 
 import type { PassportLog } from '@opsledger/domain';
 
+import { createColumnHelper } from '../../../../components/columns';
 import { DataTable } from '../../../../components/data-table';
 import { FilterBar, SearchFilter } from '../../../../components/filters';
 import { FieldList, JsonBlock, RecordDrawer } from '../../../../components/record-drawer';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 
 import { PageHeader } from '../../../../components/shell/page-header';
-import { requireAccount } from '../../../../server/session';
+import { requireMember } from '../../../../server/session';
 import { HydrateClient, prefetch, serverTrpc } from '../../../../trpc/server';
 import { AccessKeysSection, ApiKeysSection } from './credential-sections';
 import { AppsSection, HBlockUsersSection } from './hblock-user-and-app-sections';
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Settings' };
  */
 export default async function SettingsPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const account = await requireAccount();
+  const account = await requireMember(team);
   const role = account.teams.find((membership) => membership.slug === team)?.role;
   if (role !== 'owner' && role !== 'admin') {
     return (

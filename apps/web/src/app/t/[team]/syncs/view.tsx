@@ -1,7 +1,6 @@
 'use client';
 
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { createColumnHelper } from '@tanstack/react-table';
 import { useQueryStates } from 'nuqs';
 import { useState } from 'react';
 
@@ -9,6 +8,7 @@ import type { SyncRun } from '@opsledger/domain';
 import { RUN_STATUSES, SYNC_ACTION_TYPES } from '@opsledger/domain/enums';
 
 import { AppFilter } from '../../../../components/app-filter';
+import { createColumnHelper } from '../../../../components/columns';
 import { DataTable } from '../../../../components/data-table';
 import { FilterBar, SelectFilter } from '../../../../components/filters';
 import { exactNumber, humanBytes, humanDuration } from '../../../../components/format';
