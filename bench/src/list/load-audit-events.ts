@@ -1,4 +1,4 @@
-import { appendEvents, type Database } from '@opsledger/db';
+import { appendEvents, mergePendingSearchEntries, type Database } from '@opsledger/db';
 
 import { auditEvent, auditLogInputs } from '../fixtures/audit-log-inputs';
 import { seededRandom } from '../fixtures/random';
@@ -9,7 +9,8 @@ const LOAD_BATCH = 10_000;
 
 /**
  * Gives a team `count` audit events spread evenly over the `spanMs` before now, through the
- * event store's own append (hash chain and all), oldest first as they would have arrived.
+ * event store's own append (hash chain and all), oldest first as they would have arrived; then
+ * merges past months' search index entries, as a running server's hourly maintenance does.
  */
 export async function loadAuditEvents(
   database: Database,
@@ -30,4 +31,5 @@ export async function loadAuditEvents(
       process.stderr.write(`  (b) loaded ${formatCount(loaded + inputs.length)} events\n`);
     }
   }
+  await mergePendingSearchEntries(database, new Date());
 }

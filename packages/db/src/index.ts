@@ -17,6 +17,7 @@ export {
   type AppendOptions,
 } from './events/append';
 export { appendToEachTeam, type TeamEvent } from './events/append-to-each-team';
+export { mergePendingSearchEntries } from './events/pending-search-entries';
 export {
   EVENTS_APPENDED_CHANNEL,
   parseEventsAppended,
