@@ -1,4 +1,4 @@
-import { createPublicKey, hash as sha, verify, type KeyObject } from 'node:crypto';
+import { hash as sha, verify, type KeyObject } from 'node:crypto';
 
 import type {
   BundleLine,
@@ -9,27 +9,15 @@ import type {
 } from '@opsledger/domain';
 import {
   canonicalEvent,
-  canonicalEventPrefix,
   checkpointMessage,
   EVENT_LINE_HASH_AT,
   EVENT_LINE_PREV_HASH_AT,
   EVENT_LINE_TAIL_BYTES,
-  eventLineTail,
 } from '@opsledger/domain/chain-format';
 
-/** What verify found: `ok` only when every event and checkpoint holds. */
-export interface VerifyReport {
-  ok: boolean;
-  /** The first seq whose hash, seq or link is wrong (or that is missing); null when none. */
-  firstBadSeq: number | null;
-  problem: string | null;
-  eventsChecked: number;
-  firstSeq: number | null;
-  lastSeq: number | null;
-  /** The newest checkpoint whose signature and chain point both held. */
-  lastConfirmedCheckpoint: Checkpoint | null;
-  checkpointsConfirmed: number;
-}
+import { LineScratch } from './line-scratch';
+import { publicKeysOf } from './public-keys';
+import type { VerifyReport } from './verify-report';
 
 export interface VerifyStart {
   team: string;
@@ -48,76 +36,6 @@ class ChainBroken extends Error {
     problem: string,
   ) {
     super(problem);
-  }
-}
-
-/** Ed25519 public keys as node:crypto verifies them (native: ~20x faster than pure JS). */
-function publicKeysOf(keys: readonly SigningKeyInfo[]): Map<string, KeyObject> {
-  return new Map(
-    keys.map((key) => [
-      key.id,
-      createPublicKey({
-        key: {
-          kty: 'OKP',
-          crv: 'Ed25519',
-          x: Buffer.from(key.publicKey, 'hex').toString('base64url'),
-        },
-        format: 'jwk',
-      }),
-    ]),
-  );
-}
-
-/**
- * The bytes eventLine hashes, reused from line to line: the hash before (hex), then a line's
- * canonical form. Allocating them per event would cost more than hashing them.
- */
-class LineScratch {
-  /** How each of the team's canonical forms begins: `{"team":"<id>","seq":`. */
-  readonly prefix: Buffer;
-  private buffer = Buffer.alloc(1 << 12);
-  private holds: string | null = null;
-
-  /** The tail with zeros for its hashes: everything else in it is the same on every line. */
-  private readonly tail = Buffer.from(eventLineTail('0'.repeat(64), '0'.repeat(64)));
-
-  constructor(team: string) {
-    this.prefix = Buffer.from(canonicalEventPrefix(team));
-  }
-
-  /**
-   * Whether the tail at `bytes[at...]` is the template around its two hashes. Checked byte for
-   * byte: the hash covers the rest of the line, and nothing outside both may change what a JSON
-   * reader sees (`,"content" :"` in place of `,"prevHash":"` would, for jq).
-   */
-  tailIsTemplate(bytes: Buffer, at: number): boolean {
-    const { tail } = this;
-    const prevEnd = EVENT_LINE_PREV_HASH_AT + 64;
-    const hashEnd = EVENT_LINE_HASH_AT + 64;
-    return (
-      bytes.compare(tail, 0, EVENT_LINE_PREV_HASH_AT, at, at + EVENT_LINE_PREV_HASH_AT) === 0 &&
-      bytes.compare(tail, prevEnd, EVENT_LINE_HASH_AT, at + prevEnd, at + EVENT_LINE_HASH_AT) ===
-        0 &&
-      bytes.compare(tail, hashEnd, tail.length, at + hashEnd, at + tail.length) === 0
-    );
-  }
-
-  /** A buffer of at least `size` bytes whose first 64 hold `prevHash`. */
-  holding(prevHash: string, size: number): Buffer {
-    if (this.buffer.length < size) {
-      this.buffer = Buffer.alloc(Math.max(size, this.buffer.length * 2));
-      this.holds = null;
-    }
-    if (this.holds !== prevHash) {
-      this.buffer.write(prevHash, 0, 64, 'latin1');
-      this.holds = prevHash;
-    }
-    return this.buffer;
-  }
-
-  /** The buffer's first 64 bytes were overwritten with `hash`. */
-  nowHolds(hash: string) {
-    this.holds = hash;
   }
 }
 
@@ -374,31 +292,4 @@ export class ChainVerifier {
       problem: this.broken?.message ?? null,
     };
   }
-}
-
-/** The report as a person reads it. */
-export function describeReport(report: VerifyReport): string {
-  const lines: string[] = [];
-  const range =
-    report.firstSeq === null
-      ? 'no events'
-      : `${report.eventsChecked} events, seq ${report.firstSeq}..${report.lastSeq}`;
-  lines.push(
-    report.ok
-      ? `OK: the chain holds (${range})`
-      : `FAILED at seq ${report.firstBadSeq}: ${report.problem}`,
-  );
-  if (!report.ok) lines.push(`checked before the break: ${range}`);
-  const cp = report.lastConfirmedCheckpoint;
-  lines.push(
-    cp
-      ? `last confirmed checkpoint: seq ${cp.seq}, signed ${cp.at} by ${cp.keyId} (${report.checkpointsConfirmed} confirmed)`
-      : 'last confirmed checkpoint: none',
-  );
-  if (report.ok && report.lastSeq !== null && (cp?.seq ?? 0) < report.lastSeq) {
-    lines.push(
-      `seq ${(cp?.seq ?? 0) + 1}..${report.lastSeq} are linked but not yet covered by a signed checkpoint`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
 }

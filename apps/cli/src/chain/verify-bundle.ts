@@ -5,7 +5,8 @@ import { BUNDLE_FORMAT, EVENT_LINE_END } from '@opsledger/domain/chain-format';
 
 import { CliError } from '../cli-error';
 import { checkHeader, eachBundleLine, type Claim } from './bundle-file';
-import { ChainVerifier, type VerifyReport } from './chain-verifier';
+import { ChainVerifier } from './chain-verifier';
+import type { VerifyReport } from './verify-report';
 
 /** The keys a sceptic pins: the JSON `GET /api/.well-known/opsledger-keys` answers, saved. */
 async function pinnedKeys(path: string): Promise<SigningKeyInfo[]> {

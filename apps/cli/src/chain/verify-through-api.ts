@@ -3,7 +3,8 @@ import { GENESIS_HASH } from '@opsledger/domain/chain-format';
 import { connect, type ConnectionOptions } from '../connection/connect';
 import type { CliIo } from '../io';
 import { apiChainLines } from './api-chain-lines';
-import { ChainVerifier, type VerifyReport } from './chain-verifier';
+import { ChainVerifier } from './chain-verifier';
+import type { VerifyReport } from './verify-report';
 
 /** Walks the team's live chain through the API, from its anchor (or the genesis) to its head. */
 export async function verifyThroughApi(

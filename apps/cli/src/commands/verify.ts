@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 
-import { describeReport, type VerifyReport } from '../chain/chain-verifier';
+import { describeReport, type VerifyReport } from '../chain/verify-report';
 import { CliError } from '../cli-error';
 import type { ConnectionOptions } from '../connection/connect';
 import type { CliIo } from '../io';
