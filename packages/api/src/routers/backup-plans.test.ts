@@ -3,18 +3,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, backupPlans, eq, sql, type Database } from '@opsledger/db';
 import { createTestDatabase } from '@opsledger/db/testing';
 
+import type { JobQueue } from '../jobs/job-queue';
+import { startJobs } from '../jobs/start-jobs';
 import { runDueSchedules } from '../services/schedules/run-due-schedules';
 import { createTestApi, type TestTeamWithApp } from '../testing';
 
 let api: Awaited<ReturnType<typeof createTestApi>>;
-/** A second API process's connection on PostgreSQL; PGlite has one, shared in-process. */
+/**
+ * A second API process on PostgreSQL: its own connection and its own job queue, so whichever
+ * process's sweep wins the plan can queue its job. PGlite has one, shared in-process.
+ */
 let second: Database;
+let secondQueue: JobQueue | null = null;
+// A schedule sweep far apart from the test's own: the test fires due plans itself.
+const jobs = { scheduleIntervalMs: 3_600_000 };
 beforeAll(async () => {
-  // A schedule sweep far apart from the test's own: the test fires due plans itself.
-  api = await createTestApi({ jobs: { scheduleIntervalMs: 3_600_000 } });
-  second = process.env.DATABASE_URL ? await createTestDatabase() : api.database;
+  api = await createTestApi({ jobs });
+  second = api.database;
+  if (process.env.DATABASE_URL) {
+    second = await createTestDatabase();
+    secondQueue = await startJobs(second, jobs);
+  }
 });
 afterAll(async () => {
+  await secondQueue?.stop();
   if (second !== api.database) await second.close();
   await api.close();
 });
