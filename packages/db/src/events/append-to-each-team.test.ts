@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalEvent, emptyEnvelopeFields, GENESIS_HASH } from '@opsledger/domain';
 
 import type { Database } from '../database';
-import { teams } from '../schema';
 import { createTestDatabase } from '../testing';
+import { insertTestTeam } from '../testing/test-team';
 import { appendEvents, type PendingEvent } from './append';
 import { appendToEachTeam } from './append-to-each-team';
 import { chainHash } from './chain-hash';
@@ -16,13 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-async function newTeam() {
-  const id = randomUUID();
-  await database.db
-    .insert(teams)
-    .values({ id, slug: `t-${id.slice(0, 8)}`, name: 'T', createdAt: new Date().toISOString() });
-  return id;
-}
+const newTeam = () => insertTestTeam(database);
 
 const event = (over: Partial<PendingEvent> = {}): PendingEvent => ({
   ...emptyEnvelopeFields,

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyEnvelopeFields } from '@opsledger/domain';
 
 import type { Database } from '../database';
-import { teams } from '../schema';
 import { createTestDatabase } from '../testing';
+import { insertTestTeam } from '../testing/test-team';
 import { appendEvents, type PendingEvent } from './append';
 import { mergePendingSearchEntries } from './pending-search-entries';
 
@@ -16,10 +16,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 async function auditEventsIn(month: string, count: number) {
-  const teamId = randomUUID();
-  await database.db
-    .insert(teams)
-    .values({ id: teamId, slug: `t-${teamId.slice(0, 8)}`, name: 'T', createdAt: `${month}-01` });
+  const teamId = await insertTestTeam(database, `${month}-01`);
   const events = Array.from({ length: count }, (_, i): PendingEvent => ({
     ...emptyEnvelopeFields,
     id: randomUUID(),
