@@ -51,9 +51,12 @@ export async function benchWorker(sizes: WorkerBenchSizes): Promise<BenchResult[
     const big = join(dir, 'big');
     await smallTree(small, sizes.smallFiles);
     await bigTree(big, sizes.bigFileMiB);
+    await run('sync', []);
     let n = 0;
     const fresh = () => join(dir, `out-${n++}`);
-    const clean = () => run('sh', ['-c', `rm -rf ${dir}/out-*`]);
+    // `sync` too: without it a sample pays for writing back the previous sample's gigabyte, and
+    // (h) swung from 0.2 s to 0.7 s on which side happened to come next.
+    const clean = () => run('sh', ['-c', `rm -rf ${dir}/out-* && sync`]);
 
     // In turns (ours, theirs, ours, ...) so drift on a shared machine touches both alike; each
     // into a fresh target, removed outside the timing.
@@ -114,7 +117,8 @@ export async function benchWorker(sizes: WorkerBenchSizes): Promise<BenchResult[
         await mkdir(target);
         await run('cp', [join(big, 'big.bin'), target]);
       },
-      3,
+      // Five rounds: each takes a fraction of a second, and a single stall moves a median of 3.
+      5,
     );
     results.push(result('(h) sync one big file', `${sizes.bigFileMiB} MiB`, 'cp', syncBig, 1.5));
 

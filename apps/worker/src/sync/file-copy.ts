@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { copyFile, lstat, open, rename, rm, utimes } from 'node:fs/promises';
+import { constants, copyFile, lstat, open, rename, rm, utimes } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** A temporary name beside `path`: same directory, so the final rename is atomic. */
@@ -44,7 +44,10 @@ const sameVersion = (a: Stats, b: Stats) =>
 export async function copyFileAtomically(source: string, target: string, before: Stats) {
   const temp = tempPathFor(target);
   try {
-    await copyFile(source, temp);
+    // Exclusive create: the temp name is fresh, and without it libuv truncates the new file
+    // first, which makes ext4 (auto_da_alloc) flush the whole file to disk on close: 1 GiB
+    // copied in 0.35 s instead of the 0.18 s `cp` takes.
+    await copyFile(source, temp, constants.COPYFILE_EXCL);
     const after = await lstat(source);
     if (!sameVersion(before, after)) throw new ChangedDuringCopyError();
     await utimes(temp, before.atime, before.mtime);
