@@ -1,5 +1,6 @@
 export * from './schema';
 export type { Database, DatabaseKind, Db, DbTransaction, TransactionScope } from './database';
+export { boundToTransaction, isBoundToTransaction, rootDatabaseOf } from './bound-database';
 export type { RawQuery, RawTransaction } from './connection/raw';
 export { copyTextFields, copyTextRow } from './connection/raw';
 export { openDatabase, type DatabaseConfig } from './connection/open';

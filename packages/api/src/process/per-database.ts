@@ -1,4 +1,4 @@
-import type { Database } from '@opsledger/db';
+import { rootDatabaseOf, type Database } from '@opsledger/db';
 
 type Registry = Map<string, WeakMap<Database, unknown>>;
 
@@ -13,7 +13,8 @@ const registry = (shared.__opsledgerPerDatabase ??= new Map());
 /**
  * State that belongs to one open database for the life of the process (its configured limits,
  * counters, keyring): the database is the one object every way in already hands to the
- * services, so no entry point can forget it. `initial` makes the state on first use.
+ * services, so no entry point can forget it. `initial` makes the state on first use. A database
+ * bound to one of its transactions shares the state of the database itself.
  */
 export function perDatabase<T>(name: string, initial: (database: Database) => T) {
   let states = registry.get(name) as WeakMap<Database, T> | undefined;
@@ -24,11 +25,12 @@ export function perDatabase<T>(name: string, initial: (database: Database) => T)
   const byDatabase = states;
   return {
     of(database: Database): T {
-      if (!byDatabase.has(database)) byDatabase.set(database, initial(database));
-      return byDatabase.get(database) as T;
+      const root = rootDatabaseOf(database);
+      if (!byDatabase.has(root)) byDatabase.set(root, initial(root));
+      return byDatabase.get(root) as T;
     },
     set(database: Database, state: T): void {
-      byDatabase.set(database, state);
+      byDatabase.set(rootDatabaseOf(database), state);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { rootDatabaseOf } from '../bound-database';
 import type { Database } from '../database';
 
 const monthOf = (iso: string) => iso.slice(0, 7);
@@ -29,8 +30,10 @@ const known = new WeakMap<Database, Set<string>>();
 
 /** The months that have a partition: cached, refreshed from the catalog when one looks new. */
 async function storedMonths(database: Database, wanted: readonly string[]) {
-  let months = known.get(database);
-  if (!months) known.set(database, (months = new Set()));
+  // One cache for the database and its transactions (a bound database is made per transaction).
+  const root = rootDatabaseOf(database);
+  let months = known.get(root);
+  if (!months) known.set(root, (months = new Set()));
   if (wanted.every((month) => months.has(month))) return months;
   const rows = await database.query<{ name: string }>(
     `select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
@@ -89,6 +92,6 @@ export async function maintainEventPartitions(database: Database, now: Date) {
 
 /** Forgets months whose partitions retention dropped, so a later write there creates it anew. */
 export function forgetEventPartitions(database: Database, months: readonly string[]) {
-  const cached = known.get(database);
+  const cached = known.get(rootDatabaseOf(database));
   for (const month of months) cached?.delete(month);
 }
