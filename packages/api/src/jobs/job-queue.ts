@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 
-import type { Database, RawQuery } from '@opsledger/db';
+import { isBoundToTransaction, type Database, type RawQuery } from '@opsledger/db';
 
 import { logger } from '../logging/logger';
 import { perDatabase } from '../process/per-database';
@@ -22,8 +22,12 @@ export interface JobQueueOptions {
 export interface JobQueue {
   boss: PgBoss;
   options: Required<JobQueueOptions>;
-  /** Creates the queue once per process (pg-boss keeps one partition per queue). */
-  ensureQueue(name: string): Promise<void>;
+  /**
+   * Creates the queue once per process (pg-boss keeps one partition per queue), on pg-boss's own
+   * connection: `from`, the database the caller works through, must not be inside a
+   * transaction unless the queue exists already (on PGlite the creation would wait for it).
+   */
+  ensureQueue(name: string, from?: Database): Promise<void>;
   /** pg-boss calls bound to one transaction's connection. */
   inTransaction(query: RawQuery): { db: ReturnType<typeof queueSql> };
   stop(): Promise<void>;
@@ -84,8 +88,11 @@ export async function startJobQueue(
   const queue: JobQueue = {
     boss,
     options: settings,
-    async ensureQueue(name) {
+    async ensureQueue(name, from) {
       if (created.has(name)) return;
+      if (from && isBoundToTransaction(from)) {
+        throw new Error(`queue ${name} must be created before the transaction that sends to it`);
+      }
       await boss.createQueue(name, {
         name,
         retryLimit: settings.retryLimit,

@@ -1,6 +1,6 @@
-import { backupPlans } from '@opsledger/db';
+import { asc, backupPlans } from '@opsledger/db';
 
-import { enqueueBackup } from '../backups/start-backup';
+import { backupJob } from '../backups/start-backup';
 import type { ScheduledKind } from '../schedules/fire-due-schedules';
 import { selectBackupPlans, type BackupPlanRow } from './backup-plan-rows';
 
@@ -8,16 +8,12 @@ import { selectBackupPlans, type BackupPlanRow } from './backup-plan-rows';
 export const backupPlanSchedule: ScheduledKind<BackupPlanRow> = {
   name: 'backup plan',
   table: backupPlans,
-  lockDue: (db, due, limit) =>
+  lockDue: (db, where, limit) =>
     selectBackupPlans(db)
-      .where(due)
+      .where(where)
+      .orderBy(asc(backupPlans.nextRunAt))
       .limit(limit)
       .for('update', { of: backupPlans, skipLocked: true }),
-  fire: (ctx, plan) =>
-    enqueueBackup(ctx, {
-      appDid: plan.appDid,
-      source: plan.source,
-      target: plan.target,
-      planId: plan.id,
-    }),
+  runJob: (plan) =>
+    backupJob({ appDid: plan.appDid, source: plan.source, target: plan.target, planId: plan.id }),
 };

@@ -1,23 +1,20 @@
 import { JOB_KINDS, type Backup, type StartBackupInput } from '@opsledger/domain';
 
 import type { ServiceContext } from '../../context';
-import { enqueueRun } from '../jobs/enqueue-run';
+import { enqueueRun, type RunJob } from '../jobs/enqueue-run';
 import { createBackup } from './create-backup';
 
 /** What a backup is of; a plan's firing also names the plan. */
 type BackupRequest = StartBackupInput & { planId?: string };
 
-/** Records the backup pending and queues the job that makes its archive. */
-export async function enqueueBackup(
-  ctx: ServiceContext,
-  request: BackupRequest,
-): Promise<{ jobId: string; backup: Backup }> {
+/** The job that makes a backup's archive, with the pending backup it reports on. */
+export function backupJob(request: BackupRequest): RunJob<Backup> {
   const { appDid, source, target, planId } = request;
   const plan = planId ? { planId } : {};
-  const { jobId, run } = await enqueueRun(ctx, {
+  return {
     kind: JOB_KINDS.backup,
     runKind: 'backup',
-    record: (jobId) =>
+    record: (ctx, jobId) =>
       createBackup({
         ctx,
         input: {
@@ -32,10 +29,17 @@ export async function enqueueBackup(
         },
       }),
     data: { appDid, source, target, ...plan },
-  });
-  return { jobId, backup: run };
+  };
 }
 
-export function startBackup({ ctx, input }: { ctx: ServiceContext; input: StartBackupInput }) {
-  return enqueueBackup(ctx, input);
+/** Records the backup pending and queues the job that makes its archive. */
+export async function startBackup({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: StartBackupInput;
+}): Promise<{ jobId: string; backup: Backup }> {
+  const { jobId, run } = await enqueueRun(ctx, backupJob(input));
+  return { jobId, backup: run };
 }

@@ -41,8 +41,8 @@ export async function startRestore({
   return enqueueRun(ctx, {
     kind: JOB_KINDS.restore,
     runKind: 'sync',
-    record: (jobId) =>
-      recordPendingSyncRun(ctx, {
+    record: (tx, jobId) =>
+      recordPendingSyncRun(tx, {
         appDid: backup.appDid,
         actionType: 'app-restore',
         source: archive.archive,

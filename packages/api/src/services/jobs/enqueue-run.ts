@@ -1,4 +1,6 @@
 import type { ServiceContext } from '../../context';
+import { jobQueueOf, queueName } from '../../jobs/job-queue';
+import { inTransaction } from '../in-transaction';
 import { enqueueJob, newJobId } from './enqueue-job';
 import { failRun, type JobRunRef } from './job-runs';
 
@@ -7,30 +9,48 @@ export interface RunJob<Run extends { id: string }> {
   kind: string;
   /** Which record the job reports on. */
   runKind: JobRunRef['kind'];
-  /** Records the run pending; the job's id is known already, so the run can name it. */
-  record: (jobId: string) => Promise<Run>;
+  /**
+   * Records the run pending through `ctx` (the enqueue's transaction); the job's id is known
+   * already, so the run can name it. Null: no job will perform it (a start given up).
+   */
+  record: (ctx: ServiceContext, jobId: string | null) => Promise<Run>;
   /** What the worker needs besides the run (`data.run` is added here). */
   data: Record<string, unknown>;
 }
 
 /**
- * Records a run pending, then queues the job that performs it: the run exists (and can be
- * watched) before any worker starts, and every retry of the job reports on the same run. A job
- * the queue refuses leaves its run failed, never pending forever. Every job start (on demand or
- * by schedule: syncs, backups, restores) goes through here.
+ * Records a run pending and queues the job that performs it, in one transaction: the run exists
+ * (and can be watched) whenever its job does, every retry of the job reports on the same run, and
+ * a job the queue refuses leaves no run behind. Inside the caller's transaction (a scheduled
+ * firing), both commit with it. Every job start (on demand or by schedule: syncs, backups,
+ * restores) goes through here.
  */
 export async function enqueueRun<Run extends { id: string }>(
   ctx: ServiceContext,
   job: RunJob<Run>,
 ): Promise<{ jobId: string; run: Run }> {
-  const jobId = newJobId();
-  const run = await job.record(jobId);
-  const ref: JobRunRef = { kind: job.runKind, id: run.id };
-  try {
-    await enqueueJob(ctx, job.kind, { run: ref, ...job.data }, jobId);
-  } catch (error) {
-    await failRun(ctx, ref, 'the job could not be queued');
-    throw error;
-  }
-  return { jobId, run };
+  // pg-boss creates a queue on a connection of its own: before the transaction, not in it.
+  await jobQueueOf(ctx.database).ensureQueue(queueName(ctx.caller.team.id, job.kind), ctx.database);
+  return inTransaction(ctx, async (tx) => {
+    const jobId = newJobId();
+    const run = await job.record(tx, jobId);
+    const ref: JobRunRef = { kind: job.runKind, id: run.id };
+    await enqueueJob(tx, job.kind, { run: ref, ...job.data }, jobId);
+    return { jobId, run };
+  });
+}
+
+/**
+ * Records the run of a job that could not be started, ended failed with `reason`, so the team
+ * sees the start that did not happen (a scheduled firing given up) among its runs.
+ */
+export function recordRunNotStarted<Run extends { id: string }>(
+  ctx: ServiceContext,
+  job: RunJob<Run>,
+  reason: string,
+): Promise<void> {
+  return inTransaction(ctx, async (tx) => {
+    const run = await job.record(tx, null);
+    await failRun(tx, { kind: job.runKind, id: run.id }, reason);
+  });
 }

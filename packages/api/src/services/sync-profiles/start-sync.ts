@@ -1,19 +1,16 @@
 import { JOB_KINDS, type StartSyncInput, type SyncRun } from '@opsledger/domain';
 
 import type { ServiceContext } from '../../context';
-import { enqueueRun } from '../jobs/enqueue-run';
+import { enqueueRun, type RunJob } from '../jobs/enqueue-run';
 import { recordPendingSyncRun } from '../sync-runs/record-pending-sync-run';
 import { findSyncProfile, type SyncProfileRow } from './sync-profile-rows';
 
-/** Queues a sync of a profile (on demand or by its schedule), its run recorded pending first. */
-export function enqueueSync(
-  ctx: ServiceContext,
-  profile: SyncProfileRow,
-): Promise<{ jobId: string; run: SyncRun }> {
-  return enqueueRun(ctx, {
+/** The job that syncs a profile (on demand or by its schedule), with the run it reports on. */
+export function syncJob(profile: SyncProfileRow): RunJob<SyncRun> {
+  return {
     kind: JOB_KINDS.sync,
     runKind: 'sync',
-    record: (jobId) =>
+    record: (ctx, jobId) =>
       recordPendingSyncRun(ctx, {
         appDid: profile.appDid,
         actionType: 'app-objects-sync',
@@ -28,9 +25,10 @@ export function enqueueSync(
       target: profile.target,
       deleteMissing: profile.deleteMissing,
     },
-  });
+  };
 }
 
+/** Queues a sync of a profile, its run recorded pending with it. */
 export async function startSync({ ctx, input }: { ctx: ServiceContext; input: StartSyncInput }) {
-  return enqueueSync(ctx, await findSyncProfile(ctx, input.profileId, 'profileId'));
+  return enqueueRun(ctx, syncJob(await findSyncProfile(ctx, input.profileId, 'profileId')));
 }
