@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, backupPlans, eq, sql, type Database } from '@opsledger/db';
 import { createTestDatabase } from '@opsledger/db/testing';
 
-import type { JobQueue } from '../jobs/job-queue';
+import { jobQueueOf, type JobQueue } from '../jobs/job-queue';
 import { startJobs } from '../jobs/start-jobs';
+import { FIRING_ATTEMPTS } from '../services/schedules/firing-failures';
 import { runDueSchedules } from '../services/schedules/run-due-schedules';
 import { createTestApi, type TestTeamWithApp } from '../testing';
 
@@ -40,11 +41,21 @@ const planOf = (team: TestTeamWithApp, schedule = '0 3 * * *') =>
   });
 
 /** Makes a plan due now, as if its next run had come (a test does not wait for a cron). */
-async function makeDue(teamId: string, id: string) {
+async function makeDue(teamId: string, id: string, ago = sql`interval '1 minute'`) {
   await api.database.db
     .update(backupPlans)
-    .set({ nextRunAt: sql`now() - interval '1 minute'` })
+    .set({ nextRunAt: sql`now() - ${ago}` })
     .where(and(eq(backupPlans.teamId, teamId), eq(backupPlans.id, id)));
+}
+
+/** Runs `work` while this process has no job queue (stopped, as during a shutdown). */
+async function withQueueStopped(work: () => Promise<void>) {
+  await jobQueueOf(api.database).stop();
+  try {
+    await work();
+  } finally {
+    await startJobs(api.database, jobs);
+  }
 }
 
 const backupsOfPlan = async (team: TestTeamWithApp, planId: string) =>
@@ -133,5 +144,74 @@ describe('backup plans', () => {
     // The queued job is the worker's backup of the plan's folders.
     const job = await team.owner.jobs.get({ id: made[0]?.metadata.jobId as string });
     expect(job).toMatchObject({ kind: 'backup', state: 'created' });
+  });
+
+  it('fires a plan whose runs were missed while no server was up once, then on its cron', async () => {
+    const team = await api.newTeamWithApp({ name: 'Plans' });
+    const plan = await planOf(team);
+    // Due three days ago: three nightly slots passed while the server was down.
+    await makeDue(team.id, plan.id, sql`interval '3 days'`);
+
+    expect(await runDueSchedules(api.database)).toBeGreaterThanOrEqual(1);
+    await runDueSchedules(api.database);
+
+    expect(await backupsOfPlan(team, plan.id)).toHaveLength(1);
+    const { nextRunAt } = await team.owner.backupPlans.get({ id: plan.id });
+    expect(Date.parse(nextRunAt ?? '')).toBeGreaterThan(Date.now());
+    expect(new Date(nextRunAt ?? '').toISOString()).toMatch(/T03:00:00\.000Z$/);
+  });
+
+  it('keeps a firing that could not start due, and fires it once on the next sweep', async () => {
+    const team = await api.newTeamWithApp({ name: 'Plans' });
+    const plan = await planOf(team);
+    await makeDue(team.id, plan.id);
+    const due = (await team.owner.backupPlans.get({ id: plan.id })).nextRunAt;
+
+    await withQueueStopped(async () => {
+      await runDueSchedules(api.database);
+    });
+    // Nothing half-done: no run without its job, and the plan is still due.
+    expect(await backupsOfPlan(team, plan.id)).toEqual([]);
+    expect((await team.owner.backupPlans.get({ id: plan.id })).nextRunAt).toBe(due);
+
+    await runDueSchedules(api.database);
+    await runDueSchedules(api.database);
+    const made = await backupsOfPlan(team, plan.id);
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ status: 'pending' });
+    const job = await team.owner.jobs.get({ id: made[0]?.metadata.jobId as string });
+    expect(job).toMatchObject({ kind: 'backup', state: 'created' });
+  });
+
+  it('records a firing that keeps failing as a failed backup with the reason, then moves on', async () => {
+    const team = await api.newTeamWithApp({ name: 'Plans' });
+    const plan = await planOf(team);
+    await makeDue(team.id, plan.id);
+
+    await withQueueStopped(async () => {
+      for (let sweep = 1; sweep < FIRING_ATTEMPTS; sweep++) {
+        await runDueSchedules(api.database);
+        expect(await backupsOfPlan(team, plan.id)).toEqual([]);
+      }
+      await runDueSchedules(api.database);
+    });
+
+    const made = await backupsOfPlan(team, plan.id);
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(
+        new RegExp(
+          `^the scheduled run due at .* could not start \\(${FIRING_ATTEMPTS} attempts\\): ` +
+            'the job queue is not started on this database$',
+        ),
+      ) as unknown,
+      metadata: { planId: plan.id, jobId: null },
+    });
+    // The slot is given up: the plan waits for its next run, the next sweep starts nothing.
+    const { nextRunAt } = await team.owner.backupPlans.get({ id: plan.id });
+    expect(Date.parse(nextRunAt ?? '')).toBeGreaterThan(Date.now());
+    await runDueSchedules(api.database);
+    expect(await backupsOfPlan(team, plan.id)).toHaveLength(1);
   });
 });

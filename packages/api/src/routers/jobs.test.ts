@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { and, eq, sql, syncProfiles } from '@opsledger/db';
+
+import { runDueSchedules } from '../services/schedules/run-due-schedules';
 import { createTestApi, type TestTeamWithApp } from '../testing';
 
 let api: Awaited<ReturnType<typeof createTestApi>>;
@@ -90,5 +93,32 @@ describe('the job queue', () => {
     expect(profile.nextRunAt).not.toBeNull();
     const updated = await team.owner.syncProfiles.update({ id: profile.id, schedule: null });
     expect(updated).toMatchObject({ schedule: null, nextRunAt: null });
+  });
+
+  it('fires a due sync profile once: its run pending, its sync job queued', async () => {
+    const team = await api.newTeamWithApp({ name: 'App' });
+    const profile = await team.owner.syncProfiles.create({
+      appDid: team.appDid,
+      source: '/srv/a',
+      target: '/srv/b',
+      schedule: '*/5 * * * *',
+    });
+    await api.database.db
+      .update(syncProfiles)
+      .set({ nextRunAt: sql`now() - interval '1 hour'` })
+      .where(and(eq(syncProfiles.teamId, team.id), eq(syncProfiles.id, profile.id)));
+
+    await runDueSchedules(api.database);
+    await runDueSchedules(api.database);
+
+    const runs = (await team.owner.syncs.list({})).items.filter(
+      (run) => run.metadata?.profileId === profile.id,
+    );
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ status: 'pending', source: '/srv/a', target: '/srv/b' });
+    const job = await team.owner.jobs.get({ id: runs[0]?.metadata?.jobId as string });
+    expect(job).toMatchObject({ kind: 'sync', state: 'created' });
+    const { nextRunAt } = await team.owner.syncProfiles.get({ id: profile.id });
+    expect(Date.parse(nextRunAt ?? '')).toBeGreaterThan(Date.now());
   });
 });
