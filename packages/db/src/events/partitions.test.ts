@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { boundToTransaction } from '../bound-database';
 import type { Database } from '../database';
 import { createTestDatabase } from '../testing';
 import {
@@ -63,5 +64,18 @@ describe('event partitions', () => {
       { maxNew: 3 },
     );
     expect(await partitioned(months.map((m) => m.month))).toEqual(months.map((m) => m.month));
+  });
+
+  it('created in a transaction that rolled back are created again by the next writer', async () => {
+    const [{ month, instant }] = farMonths(1) as [{ month: string; instant: string }];
+    const rolledBack = database.transaction(async (scope) => {
+      await ensureEventPartitions(boundToTransaction(database, scope), [instant]);
+      expect(await scope.raw.query(`select 1 from "events_${month.replace('-', '_')}"`)).toEqual([]);
+      throw new Error('roll back');
+    });
+    await expect(rolledBack).rejects.toThrow('roll back');
+    expect(await partitioned([month])).toEqual([]);
+    await ensureEventPartitions(database, [instant]);
+    expect(await partitioned([month])).toEqual([month]);
   });
 });

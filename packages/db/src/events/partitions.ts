@@ -1,4 +1,4 @@
-import { rootDatabaseOf } from '../bound-database';
+import { isBoundToTransaction, rootDatabaseOf } from '../bound-database';
 import type { Database } from '../database';
 
 const monthOf = (iso: string) => iso.slice(0, 7);
@@ -39,8 +39,12 @@ async function storedMonths(database: Database, wanted: readonly string[]) {
     `select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
       where i.inhparent = 'events'::regclass`,
   );
-  for (const { name } of rows) months.add(name.slice('events_'.length).replace('_', '-'));
-  return months;
+  // Inside a caller's transaction the catalog also shows partitions that exist only if it
+  // commits (and the months this call creates are such): cached for that call alone, or a
+  // rolled-back creation would leave every later writer believing the partition exists.
+  const seen = isBoundToTransaction(database) ? new Set(months) : months;
+  for (const { name } of rows) seen.add(name.slice('events_'.length).replace('_', '-'));
+  return seen;
 }
 
 /**
