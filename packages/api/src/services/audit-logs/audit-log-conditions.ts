@@ -2,10 +2,7 @@ import { eq, events, ilike, or, type SQL } from '@opsledger/db';
 import type { AuditLogFilter } from '@opsledger/domain';
 
 import { occurredWithin } from '../events/event-conditions';
-import { searchCondition } from '../search/search-sql';
-
-/** A LIKE pattern that matches `text` literally anywhere: its own %, _ and \ are escaped. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+import { containing, searchCondition } from '../search/search-sql';
 
 /** The audit log filters shared by the list and the scroll. */
 export function auditLogConditions(filter: AuditLogFilter): (SQL | undefined)[] {

@@ -66,8 +66,11 @@ const SEARCHABLE: Record<'audit' | 'activity', SearchableStream> = {
   },
 };
 
-/** A LIKE pattern that matches `text` literally anywhere (pg_trgm indexes serve it). */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+/**
+ * A LIKE pattern that matches `text` literally anywhere: its own %, _ and \ are escaped
+ * (pg_trgm indexes serve it).
+ */
+export const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 function timeCondition(value: SearchValue): SQL {
   const at = events.occurredAt;
