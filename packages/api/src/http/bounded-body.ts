@@ -13,6 +13,14 @@ export const bodyTooLarge = (limitBytes: number) =>
     `body: must be at most ${describeBytes(limitBytes)} (${limitBytes} bytes)`,
   );
 
+/**
+ * The client went away before its whole body arrived. Nobody is left to answer, but the request
+ * log names it for what it is: the socket's ECONNRESET would otherwise read as a lost database
+ * connection (the same code) and be logged as an outage.
+ */
+export const bodyIncomplete = () =>
+  new ServiceError('BAD_REQUEST', 'body: the connection closed before the whole body arrived');
+
 /** The body size a request declares, or null when it declares none (chunked) or nonsense. */
 export function declaredLength(headers: Headers): number | null {
   const value = headers.get('content-length');
@@ -38,7 +46,9 @@ export async function readBoundedBody(
   let received = 0;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch(() => {
+        throw bodyIncomplete();
+      });
       if (done) break;
       received += value.byteLength;
       if (received > limitBytes) throw bodyTooLarge(limitBytes);
