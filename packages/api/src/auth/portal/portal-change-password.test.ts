@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { createPortalCaller } from '../../caller';
 import {
   cookieHeaderOf,
   createTestApi,
@@ -8,7 +9,6 @@ import {
   signInToPortal,
   type TestTeam,
 } from '../../testing';
-import { createPortalCaller } from '../../caller';
 import { handlePortalAuth } from './portal-auth-handler';
 
 let api: Awaited<ReturnType<typeof createTestApi>>;
