@@ -28,6 +28,9 @@ describe('members', () => {
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await page.waitForURL(`**/t/${portal().team}/settings`);
     await page.getByText('Settings are for the team').waitFor();
+    await expect(
+      page.getByRole('link', { name: 'your account page' }).getAttribute('href'),
+    ).resolves.toBe(`/t/${portal().team}/account`);
     await expect(page.getByRole('heading', { name: 'API keys' }).count()).resolves.toBe(0);
 
     // The same session, asking the API directly (as a script on the page could).

@@ -16,7 +16,10 @@ export default async function AccountPage({ params }: { params: Promise<{ team: 
   return (
     <>
       <PageHeader title="Account">Signed in as {account.email}.</PageHeader>
-      <ChangePasswordSection email={account.email} />
+      {/* One narrow form: a card as wide as the page would leave its right half empty. */}
+      <div className="max-w-2xl">
+        <ChangePasswordSection email={account.email} />
+      </div>
     </>
   );
 }
