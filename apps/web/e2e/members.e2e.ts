@@ -1,40 +1,9 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { inheritedEnv } from '../src/env';
 import { seriousViolations } from './axe';
-import { APP_DIR, newPage, openBrowser, portal, screenshotBothWidths, signIn } from './portal';
-
-const CLI_BIN = join(APP_DIR, '..', 'cli', 'bin', 'opsledger.mjs');
-
-/** `pnpm opsledger …` against the portal under test, with the owner key of its credentials.json. */
-async function opsledger(args: string[]): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, [CLI_BIN, ...args], {
-    env: { ...inheritedEnv(), OPSLEDGER_DATA_DIR: portal().dataDir, INIT_CWD: '' },
-  });
-  return stdout;
-}
-
-async function addMember(role: string) {
-  const email = `${role}-${Date.now().toString(36)}@people.example`;
-  const added = JSON.parse(
-    await opsledger([
-      'members',
-      'add',
-      '--team',
-      portal().team,
-      '--email',
-      email,
-      '--role',
-      role,
-      '--json',
-    ]),
-  ) as { email: string; password: string };
-  return added;
-}
+import { addMember } from './cli';
+import { newPage, openBrowser, portal, screenshotBothWidths, signIn } from './portal';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -59,6 +28,9 @@ describe('members', () => {
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await page.waitForURL(`**/t/${portal().team}/settings`);
     await page.getByText('Settings are for the team').waitFor();
+    await expect(
+      page.getByRole('link', { name: 'your account page' }).getAttribute('href'),
+    ).resolves.toBe(`/t/${portal().team}/account`);
     await expect(page.getByRole('heading', { name: 'API keys' }).count()).resolves.toBe(0);
 
     // The same session, asking the API directly (as a script on the page could).

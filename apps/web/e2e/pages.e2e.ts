@@ -39,6 +39,7 @@ const PAGES = [
   ['events', '/events', 'Events'],
   ['traffic', '/traffic', 'Traffic'],
   ['settings', '/settings', 'Settings'],
+  ['account', '/account', 'Account'],
 ] as const;
 
 /** How far the document scrolls sideways: a page wider than the screen. */

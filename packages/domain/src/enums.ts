@@ -7,6 +7,13 @@
 /** Largest page any list returns. */
 export const MAX_PAGE_SIZE = 100;
 
+/**
+ * The lengths of a portal password that Better Auth accepts (the generated initial ones are far
+ * longer); the portal's change-password form checks them before it sends anything.
+ */
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 128;
+
 export const ACTIVITY_RESOURCE_TYPES = [
   'EVENT',
   'WEBSITE',

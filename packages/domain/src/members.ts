@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
 import { Role } from './api-keys';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './enums';
+
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 /** An address people sign in with; compared lower-case. */
 export const MemberEmail = z

@@ -1,6 +1,6 @@
 'use client';
 
-import { Menu, X } from 'lucide-react';
+import { Menu, UserRound, X } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -94,9 +94,32 @@ function TeamSwitcher({
   );
 }
 
+/** The person's own page (their password), whatever their role: linked by their email. */
+const ACCOUNT_SEGMENT = 'account';
+
+function AccountLink({ team, email, current }: { team: string; email: string; current: boolean }) {
+  return (
+    <Link
+      href={teamPath(team, ACCOUNT_SEGMENT)}
+      aria-current={current ? 'page' : undefined}
+      title={`${email}: your account`}
+      className={`flex items-center gap-2 rounded-md px-3 py-1.5 text-sm ${focusRing} ${
+        current
+          ? 'bg-zinc-200 font-medium text-zinc-900 dark:bg-zinc-800 dark:text-zinc-50'
+          : 'text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800'
+      }`}
+    >
+      <UserRound aria-hidden className="size-4 shrink-0" />
+      <span className="sr-only">Your account: </span>
+      <span className="truncate">{email}</span>
+    </Link>
+  );
+}
+
 /**
  * The frame of every team page: the main navigation and the team switcher in a sidebar (a menu
- * behind a button below the `lg` width), the person's email, the theme toggle and Sign out.
+ * behind a button below the `lg` width), the person's email (a link to their account page), the
+ * theme toggle and Sign out.
  */
 export function AppShell({
   team,
@@ -161,9 +184,7 @@ export function AppShell({
           <MainNav team={team} segment={segment} />
           <TeamSwitcher teams={teams} team={team} segment={segment} />
           <div className="mt-auto space-y-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
-            <p className="truncate px-3 text-sm text-zinc-600 dark:text-zinc-400" title={email}>
-              {email}
-            </p>
+            <AccountLink team={team} email={email} current={segment === ACCOUNT_SEGMENT} />
             <div className="flex items-center justify-between px-1">
               <SignOutButton />
               <ThemeToggle />

@@ -8,6 +8,7 @@ import {
   authVerifications,
   type Database,
 } from '@opsledger/db';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@opsledger/domain';
 
 import { perDatabase } from '../../process/per-database';
 import { secretKeyringOf } from '../../secrets/credential-secrets';
@@ -16,9 +17,6 @@ export interface PortalAuthOptions {
   /** Where people reach the portal (OPSLEDGER_PUBLIC_URL); https makes the cookies Secure. */
   publicUrl: string;
 }
-
-/** Passwords the portal accepts; the generated ones are far longer. */
-export const MIN_PASSWORD_LENGTH = 12;
 
 /** Sessions last a week and slide forward a day at a time while the person uses them. */
 const SESSION_SECONDS = 7 * 24 * 3600;
@@ -58,9 +56,10 @@ function createPortalAuth(database: Database, options: PortalAuthOptions) {
       enabled: true,
       disableSignUp: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
     },
     session: { expiresIn: SESSION_SECONDS, updateAge: 24 * 3600 },
-    // Failed sign-ins are counted by the API's failure budgets (see portal-sign-in.ts), the
+    // Failed sign-ins are counted by the API's failure budgets (see portal-auth-handler.ts), the
     // same ones every other credential spends; Better Auth's own limiter would be a second.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },

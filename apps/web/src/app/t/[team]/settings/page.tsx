@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 
 import { PageHeader } from '../../../../components/shell/page-header';
 import { requireMember } from '../../../../server/session';
@@ -26,7 +27,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ team:
           className="rounded-md border border-zinc-200 p-4 text-sm dark:border-zinc-800"
         >
           Settings are for the team&apos;s owners and admins; you are a {role ?? 'visitor'} here.
-          Ask an owner if you need a key or another role.
+          Ask an owner if you need a key or another role. Your own password is on{' '}
+          <Link href={`/t/${encodeURIComponent(team)}/account`} className="underline">
+            your account page
+          </Link>
+          .
         </p>
       </>
     );

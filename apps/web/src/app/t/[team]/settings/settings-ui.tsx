@@ -49,16 +49,19 @@ export function formErrorsOf(error: unknown, fields: readonly string[]): FormErr
   return { fields: {}, general: error.message };
 }
 
-/** A labelled control with its error under it, tied by aria-describedby. */
+/** A labelled control with its hint and error under it, tied by aria-describedby. */
 export function Field({
   id,
   label,
   error,
+  hint,
   children,
 }: {
   id: string;
   label: string;
   error: string | undefined;
+  /** What the value must be, shown while there is no error. */
+  hint?: string;
   children: (props: {
     id: string;
     'aria-invalid': boolean;
@@ -66,6 +69,8 @@ export function Field({
   }) => ReactNode;
 }) {
   const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = error ? errorId : hint ? hintId : undefined;
   return (
     <div className="min-w-0 flex-1">
       <label
@@ -77,8 +82,13 @@ export function Field({
       {children({
         id,
         'aria-invalid': Boolean(error),
-        ...(error ? { 'aria-describedby': errorId } : {}),
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
       })}
+      {hint && !error ? (
+        <p id={hintId} className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+          {hint}
+        </p>
+      ) : null}
       {error ? (
         <p id={errorId} className="mt-1 text-xs text-red-700 dark:text-red-300">
           {error}
