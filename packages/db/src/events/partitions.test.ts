@@ -70,7 +70,9 @@ describe('event partitions', () => {
     const [{ month, instant }] = farMonths(1) as [{ month: string; instant: string }];
     const rolledBack = database.transaction(async (scope) => {
       await ensureEventPartitions(boundToTransaction(database, scope), [instant]);
-      expect(await scope.raw.query(`select 1 from "events_${month.replace('-', '_')}"`)).toEqual([]);
+      expect(await scope.raw.query(`select 1 from "events_${month.replace('-', '_')}"`)).toEqual(
+        [],
+      );
       throw new Error('roll back');
     });
     await expect(rolledBack).rejects.toThrow('roll back');
