@@ -78,13 +78,13 @@ async function lockStillDue<Row extends ScheduledRow>(
   due: SQL | undefined,
 ): Promise<Row | null> {
   const { table } = kind;
-  const still = and(due, eq(table.teamId, row.teamId), eq(table.id, row.id)) ?? sql`false`;
-  const [current] = await kind.lockDue(tx.database.db, still, 1);
+  const thisRow = and(eq(table.teamId, row.teamId), eq(table.id, row.id));
+  const [current] = await kind.lockDue(tx.database.db, and(due, thisRow) ?? sql`false`, 1);
   if (!current) return null;
   await tx.database.db
     .update(table)
     .set({ nextRunAt: nextRunOf(current.schedule ?? '', new Date()) })
-    .where(and(eq(table.teamId, row.teamId), eq(table.id, row.id)));
+    .where(thisRow);
   return current;
 }
 
