@@ -197,6 +197,42 @@ describe('auditLogs.scroll', () => {
     expect(seen.some((row) => row.action === 'late-new')).toBe(false);
   });
 
+  it('pages through a year in order, across the time windows a page is read in', async () => {
+    // A newest-first page reads the week before its cursor, then the 8 weeks before that, then
+    // the rest (newest-first-windows.ts). With one row a page, each row is the next cursor:
+    // rows sharing the cursor's instant, rows exactly on a window's start and a millisecond
+    // before it, and rows months apart.
+    const { owner } = await api.newTeam();
+    const DAY_MS = 24 * 3_600_000;
+    const a = Date.now() - 3_600_000;
+    const b = a - 10 * DAY_MS;
+    const instants = [
+      a,
+      a,
+      a - 7 * DAY_MS,
+      a - 7 * DAY_MS - 1,
+      b,
+      b - 63 * DAY_MS,
+      b - 63 * DAY_MS - 1,
+      a - 200 * DAY_MS,
+      a - 365 * DAY_MS,
+    ].map((at) => new Date(at).toISOString());
+    const { ids } = await owner.auditLogs.recordBatch({
+      items: instants.map((occurredAt, i) => entry({ action: `row-${i}`, occurredAt })),
+    });
+    // Newest first; of the two sharing an instant, the later written (higher seq) first.
+    const expected = ['row-1', 'row-0', ...instants.slice(2).map((_, i) => `row-${i + 2}`)];
+    for (const limit of [1, 2, 5, 50]) {
+      const rows = await scrollAll(owner, {}, limit);
+      expect(rows.map((row) => row.action)).toEqual(expected);
+      expect(rows.map((row) => row.id).sort()).toEqual([...ids].sort());
+    }
+    // The first page of a team whose only row is a year old reads every window.
+    const { owner: quiet } = await api.newTeam();
+    await quiet.auditLogs.record(entry({ action: 'old', occurredAt: instants.at(-1) }));
+    expect((await quiet.auditLogs.scroll({})).items.map((row) => row.action)).toEqual(['old']);
+  });
+
   it('answers a cursor it did not issue with a 400 naming cursor', async () => {
     const { owner } = await api.newTeam();
     for (const cursor of ['garbage!', encodeCursor(['not a time', 1]), 'eyJhIjoxfQ']) {

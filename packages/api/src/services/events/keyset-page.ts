@@ -12,6 +12,7 @@ import type { ServiceContext } from '../../context';
 import { invalidField } from '../../errors';
 import { sqlInstant } from '../sql-instant';
 import { teamStream } from './event-conditions';
+import { newestFirstWindows, readNewestFirst } from './newest-first-windows';
 import { storedEventFromRow } from './stored-event';
 
 type Direction = 'asc' | 'desc';
@@ -59,25 +60,32 @@ function sortBound(order: EventOrder, sortValue: string): SQL {
   return sql`${sortValue}::text`;
 }
 
-/** The rows strictly beyond a cursor in the order's direction; a bad cursor names its field. */
-function beyondCursor(
-  request: KeysetRequest,
-  cursor: string,
-  column: typeof events.occurredAt | typeof events.category,
-): SQL {
-  const { order } = request;
-  let bound: SQL;
-  let seq: number;
+interface DecodedCursor {
+  sortValue: string;
+  /** The sort value as SQL. */
+  bound: SQL;
+  seq: number;
+}
+
+/** A cursor this order issues, decoded; a bad one is refused naming its field. */
+function decodedCursor(request: KeysetRequest, cursor: string): DecodedCursor {
   try {
-    const [sortValue, cursorSeq] = decodeCursor(cursor);
-    bound = sortBound(order, sortValue);
-    seq = cursorSeq;
+    const [sortValue, seq] = decodeCursor(cursor);
+    return { sortValue, bound: sortBound(request.order, sortValue), seq };
   } catch (error) {
     if (error instanceof InvalidCursorError) throw invalidField(request.cursorField, error.message);
     throw error;
   }
+}
+
+/** The rows strictly beyond a cursor in the order's direction. */
+function beyondCursor(
+  order: EventOrder,
+  cursor: DecodedCursor,
+  column: typeof events.occurredAt | typeof events.category,
+): SQL {
   const comparison = sql.raw(order.direction === 'desc' ? '<' : '>');
-  return sql`(${column}, ${events.seq}) ${comparison} (${bound}, ${seq}::bigint)`;
+  return sql`(${column}, ${events.seq}) ${comparison} (${cursor.bound}, ${cursor.seq}::bigint)`;
 }
 
 /**
@@ -92,15 +100,25 @@ export async function keysetPageOfEvents(
   const { order } = request;
   const column = order.key === 'occurredAt' ? events.occurredAt : events.category;
   const direction = order.direction === 'desc' ? desc : asc;
-  const after =
-    request.cursor === undefined ? undefined : beyondCursor(request, request.cursor, column);
+  const cursor = request.cursor === undefined ? undefined : decodedCursor(request, request.cursor);
+  const after = cursor === undefined ? undefined : beyondCursor(order, cursor, column);
 
-  const rows = await ctx.database.db
-    .select()
-    .from(events)
-    .where(and(teamStream(ctx, request.stream), ...request.where, after))
-    .orderBy(direction(column), direction(events.seq))
-    .limit(request.limit + 1);
+  const read = (window: SQL[], limit: number) =>
+    ctx.database.db
+      .select()
+      .from(events)
+      .where(and(teamStream(ctx, request.stream), ...request.where, after, ...window))
+      .orderBy(direction(column), direction(events.seq))
+      .limit(limit);
+  // Newest first, the page is read in time windows the planner prunes months with.
+  const rows =
+    order.key === 'occurredAt' && order.direction === 'desc'
+      ? await readNewestFirst(
+          newestFirstWindows(cursor?.sortValue, Date.now()),
+          request.limit + 1,
+          read,
+        )
+      : await read([], request.limit + 1);
 
   const page = rows.slice(0, request.limit).map(storedEventFromRow);
   const cursorOf = (event: StoredEvent) => encodeCursor([sortValueOf(order, event), event.seq]);
