@@ -10,7 +10,7 @@ import { eventsStorage, type EventsStorage } from './events-storage';
 import { loadScaleEvents } from './load-scale-events';
 import { DEEP_PAGE, teamLatencies, type TeamLatencies } from './scale-latencies';
 import { createScaleTeams, type MeasuredTeam, type ScaleTeams } from './scale-teams';
-import { HISTORY_MS, instantOf } from './scale-timeline';
+import { instantBefore } from './scale-timeline';
 
 /** Rows the API ingest sample writes at each size, 1,000 a batch, 3 batches in flight. */
 const API_SAMPLE_ROWS = 20_000;
@@ -134,18 +134,18 @@ export async function benchScale(
   databaseUrl: string,
   sizes: readonly number[],
 ): Promise<BenchResult[]> {
-  const startMs = Date.now() - HISTORY_MS - 24 * 3_600_000;
-  let shiftMs = 0;
+  // A minute back: the API's ingest samples are written after it, up to the present.
+  const endMs = Date.now() - 60_000;
   const teams = await createScaleTeams(database);
   const server = await startApiServer({ databaseUrl, dataDir: tmpdir() });
   const figures: SizeFigures[] = [];
   try {
     // The API server's first batches pay for its JIT and connections: not part of any size.
-    await apiIngestRate(server, teams.spareKey, startMs - 3_600_000, 5 * API_BATCH);
+    await apiIngestRate(server, teams.spareKey, endMs, 5 * API_BATCH);
     let loaded = 0;
     for (const size of sizes) {
-      const fromMs = instantOf(startMs, loaded) + shiftMs;
-      const toMs = instantOf(startMs, size) + shiftMs;
+      const fromMs = instantBefore(endMs, size);
+      const toMs = instantBefore(endMs, loaded);
       const copyRate = await loadScaleEvents(database, teams.ids, {
         from: loaded,
         to: size,
@@ -157,11 +157,10 @@ export async function benchScale(
       await settle(database);
       const measured = [];
       for (const team of [teams.big, teams.small]) {
-        measured.push({ team, latencies: await teamLatencies(database, team, toMs) });
+        measured.push({ team, latencies: await teamLatencies(database, team, endMs) });
       }
-      // After the latencies: the sample's rows are the big team's newest, a second ahead.
-      const apiRate = await apiIngestRate(server, teams.big.key, toMs, API_SAMPLE_ROWS);
-      shiftMs += API_SAMPLE_ROWS;
+      // After the latencies: the sample's rows are the big team's newest, in the last minute.
+      const apiRate = await apiIngestRate(server, teams.big.key, endMs, API_SAMPLE_ROWS);
       const storage = await eventsStorage(database);
       const sizeFigures = { size, copyRate, apiRate, teams: measured, storage };
       figures.push(sizeFigures);

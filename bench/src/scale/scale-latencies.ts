@@ -20,19 +20,29 @@ export interface TeamLatencies {
   faults: string[];
 }
 
+interface Row {
+  createdAt: string;
+  seq: number;
+}
+
+/** Whether row `a` comes after row `b` newest first: older, or as old and written before. */
+const isBelow = (a: Row, b: Row) =>
+  a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.seq < b.seq);
+
 /**
  * The cursor of page `page` (or null when the team has fewer), following cursors from page 1.
  * Each page must start below the last one ended, or the walk repeats rows.
  */
 async function cursorOfPage(team: MeasuredTeam, page: number) {
   let cursor: string | undefined;
-  let lastSeq = Number.POSITIVE_INFINITY;
+  let last: Row | undefined;
   for (let current = 1; current < page; current++) {
     const { items, nextCursor } = await team.owner.auditLogs.scroll({ limit: PAGE_SIZE, cursor });
-    if ((items[0]?.seq ?? 0) >= lastSeq) {
+    const [top] = items;
+    if (top && last && !isBelow(top, last)) {
       throw new Error(`page ${current} of the ${team.label} repeats rows of the page before`);
     }
-    lastSeq = items.at(-1)?.seq ?? 0;
+    last = items.at(-1);
     if (!nextCursor) return null;
     cursor = nextCursor;
   }

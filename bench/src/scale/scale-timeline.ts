@@ -1,17 +1,18 @@
 /**
- * How the scale bench's record grows: as a real one does, by getting longer at a steady rate.
- * 10,000,000 events take 360 days across 1,000 teams, one of which writes 40% of them; a
- * smaller size is the first part of that year, so every size has the same density per day and
- * only the history's length differs.
+ * How the scale bench's record grows: longer at a steady rate, and at every size ending now, as
+ * a live one does (its newest page is what people read). 10,000,000 events take the 360 days
+ * before now across 1,000 teams, one of which writes 40% of them; a smaller size is the newest
+ * part of that year, so every size has the same density per day and only the history's length
+ * differs. Growing means loading the days before the ones loaded, as an import of history does.
  */
 export const FULL_SIZE = 10_000_000;
 export const HISTORY_MS = 360 * 24 * 3_600_000;
 export const TEAM_COUNT = 1_000;
 export const BIG_TEAM_SHARE = 0.4;
 
-/** The instant the global event number `index` happened, `startMs` being the first. */
-export const instantOf = (startMs: number, index: number) =>
-  startMs + (index * HISTORY_MS) / FULL_SIZE;
+/** The instant `index` events before `endMs`: event 0 is the newest, at `endMs`. */
+export const instantBefore = (endMs: number, index: number) =>
+  endMs - (index * HISTORY_MS) / FULL_SIZE;
 
 /**
  * How many of the events numbered [from, to) each team holds: team 0 its 40%, the others an
