@@ -73,9 +73,7 @@ describe('resetting a member’s password in settings', () => {
     await shown.waitFor();
     const password = (await shown.locator('code').textContent()) ?? '';
     expect(password).toMatch(/^[\w-]{24}$/);
-    await expect(
-      shown.getByRole('button', { name: `Copy new password for ${member.email}` }).count(),
-    ).resolves.toBe(1);
+    await expect(shown.getByRole('button', { name: 'Copy new password' }).count()).resolves.toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshotThemes(page, 'settings-reset-password');
     await shown.getByRole('button', { name: 'Done' }).click();

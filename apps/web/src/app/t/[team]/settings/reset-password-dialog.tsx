@@ -73,7 +73,7 @@ export default function ResetPasswordDialog({
           </Dialog.Description>
           {done ? (
             <>
-              <ShownOnce label={`New password for ${done.email}`} value={done.password} />
+              <ShownOnce label="New password" value={done.password} />
               <div className="mt-5 flex justify-end">
                 <Dialog.Close className={buttonClass}>Done</Dialog.Close>
               </div>
