@@ -14,12 +14,17 @@ const HEALTH_TIMEOUT_MS = 300_000;
 
 /**
  * Starts the built portal once for every spec: a fresh data directory (and DATABASE_URL when
- * set, so the same specs run on PostgreSQL), reached at the URL it believes it has. Needs
- * `next build` first.
+ * set, so the same specs run on PostgreSQL), reached at the URL it believes it has, on
+ * OPSLEDGER_E2E_PORT when set. Needs `next build` first.
  */
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'opsledger-e2e-'));
-  const port = await freePort();
+  // A fixed port when the machine gives this run a range (shared machines); any free one else.
+  const pinned = inheritedEnv().OPSLEDGER_E2E_PORT;
+  const port = pinned ? Number(pinned) : await freePort();
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new Error(`OPSLEDGER_E2E_PORT: must be a port number, not "${pinned}"`);
+  }
   const url = `http://127.0.0.1:${port}`;
   const server = await startNextServer(
     APP_DIR,

@@ -64,15 +64,22 @@ export async function signIn(page: Page, account: { email: string; password: str
   await page.waitForURL(/\/t\/[^/]+/);
 }
 
-/** Saves the page as `<name>-<width>.png` under e2e/.artifacts at both widths. */
-export async function screenshotBothWidths(page: Page, name: string): Promise<void> {
+/**
+ * Saves the page as `<name>-<width>.png` under e2e/.artifacts at both widths: the whole page, or
+ * what the screen shows (`fullPage: false`, for a dialog: its overlay covers only the screen).
+ */
+export async function screenshotBothWidths(
+  page: Page,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<void> {
   await mkdir(ARTIFACTS_DIR, { recursive: true });
   const original = page.viewportSize() ?? DESKTOP;
   for (const viewport of [DESKTOP, PHONE]) {
     await page.setViewportSize(viewport);
     await page.screenshot({
       path: join(ARTIFACTS_DIR, `${name}-${viewport.width}.png`),
-      fullPage: true,
+      fullPage,
     });
   }
   await page.setViewportSize(original);

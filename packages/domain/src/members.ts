@@ -28,6 +28,14 @@ export type ChangeMemberRoleInput = z.infer<typeof ChangeMemberRoleInput>;
 export const RemoveMemberInput = z.object({ userId: z.string().min(1) });
 export type RemoveMemberInput = z.infer<typeof RemoveMemberInput>;
 
+/** Whose forgotten password an owner or admin replaces with a new generated one. */
+export const ResetMemberPasswordInput = z.object({ email: MemberEmail });
+export type ResetMemberPasswordInput = z.infer<typeof ResetMemberPasswordInput>;
+
+/** The member's new initial password, answered this once (nothing else keeps it readable). */
+export const ResetMemberPassword = z.object({ email: z.string(), password: z.string() });
+export type ResetMemberPassword = z.infer<typeof ResetMemberPassword>;
+
 /** A new member; `password` is their initial one (shown once), null if they already sign in. */
 export const AddedMember = Member.extend({ password: z.string().nullable() });
 export type AddedMember = z.infer<typeof AddedMember>;

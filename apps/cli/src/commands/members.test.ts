@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { signInToPortal } from '@opsledger/api/testing';
+import { createPortalCaller, signInToPortal } from '@opsledger/api/testing';
 
 import { startCliHarness } from '../testing/cli-harness';
 
@@ -39,6 +39,42 @@ describe('members', () => {
       second,
     );
     expect(JSON.parse(again.stdout)).toEqual({ email, password: null });
+  });
+
+  it('resets a forgotten password: the printed one signs in, the old one and its session stop', async () => {
+    const team = await cli.teamWithCredentials();
+    const email = `cy-${team.slug}@people.example`;
+    const add = ['members', 'add', '--email', email, '--role', 'member', '--json'];
+    const first = JSON.parse((await cli.run(add, team)).stdout) as { password: string };
+    const session = await signInToPortal(cli.api.database, email, first.password);
+
+    const reset = await cli.run(
+      ['members', 'reset-password', '--team', team.slug, '--email', email, '--json'],
+      team,
+    );
+    expect(reset).toMatchObject({ code: 0, stderr: '' });
+    const output = JSON.parse(reset.stdout) as { email: string; password: string };
+    expect(Object.keys(output)).toEqual(['email', 'password']);
+    expect(output.email).toBe(email);
+    expect(await signInToPortal(cli.api.database, email, output.password)).not.toBeNull();
+    expect(await signInToPortal(cli.api.database, email, first.password)).toBeNull();
+    const oldSession = await createPortalCaller(cli.api.database, session ?? '', team.slug);
+    await expect(oldSession.teams.current()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+
+    const again = await cli.run(['members', 'reset-password', '--email', email], team);
+    const printed = /new password \(shown once\): (\S+)\n/.exec(again.stdout)?.[1] ?? '';
+    expect(again.stdout).toContain(`reset the password of ${email}; their sessions have ended`);
+    expect(await signInToPortal(cli.api.database, email, printed)).not.toBeNull();
+  });
+
+  it('says why a reset is refused, naming the field', async () => {
+    const team = await cli.teamWithCredentials();
+    const result = await cli.run(
+      ['members', 'reset-password', '--email', 'nobody@people.example'],
+      team,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('email: member not found');
   });
 
   it('names the field when the address is not one', async () => {

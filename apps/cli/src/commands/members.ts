@@ -41,6 +41,29 @@ export function registerMemberCommands(program: Command, io: CliIo): void {
       );
     });
 
+  members
+    .command('reset-password')
+    .description(
+      'give a member who forgot their password a new one, shown this once; their sessions end',
+    )
+    .requiredOption('--email <email>', 'the address they sign in with')
+    .option('--json', 'print {"email","password"} only')
+    .action(async (_options, command: Command) => {
+      const options = command.optsWithGlobals<
+        ConnectionOptions & { email: string; json?: boolean }
+      >();
+      const { client, url } = await connect(options, io.env);
+      const reset = await client.members.resetPassword.mutate({ email: options.email });
+      if (options.json) {
+        return printJson(io.stdout, { email: reset.email, password: reset.password });
+      }
+      await writeOut(
+        io.stdout,
+        `reset the password of ${reset.email}; their sessions have ended\n` +
+          `new password (shown once): ${reset.password}\nsign in at ${url}/sign-in\n`,
+      );
+    });
+
   addListCommand(members, io, {
     description: "list the team's members and their roles",
     list: (client) => client.members.list.query(),

@@ -24,6 +24,7 @@ const MUTATIONS_FOR_ADMINS = [
   'members.add',
   'members.changeRole',
   'members.remove',
+  'members.resetPassword',
   'syncProfiles.create',
   'syncProfiles.update',
   'backupPlans.create',

@@ -119,4 +119,5 @@ export { newAppWallet, provenApp, type AppSigner, type AppWallet } from './app-w
 export { createOutageDatabase, type OutageDatabase } from '@opsledger/db/testing';
 export { demoRandom, type DemoRandom } from '../bootstrap/demo-data/demo-random';
 export { cookieHeaderOf, newMember, signInRequest, signInToPortal } from './portal-people';
+export { createPortalCaller } from '../caller';
 export { collectTail, liveTailClient, type TailLog } from './live-tail-client';

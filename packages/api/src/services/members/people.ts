@@ -13,6 +13,15 @@ export interface Person {
 /** An initial password: 24 characters of base64url, 144 bits, for the person to sign in with. */
 export const generatePassword = () => randomBytes(18).toString('base64url');
 
+/** A generated password and its hash by Better Auth's own hashing (what its sign-in verifies). */
+export async function newHashedPassword(
+  database: Database,
+): Promise<{ password: string; hash: string }> {
+  const context = await portalAuthOf(database).$context;
+  const password = generatePassword();
+  return { password, hash: await context.password.hash(password) };
+}
+
 /** Better Auth keeps addresses lower-cased; so does every lookup here. */
 export const normalEmail = (email: string) => email.trim().toLowerCase();
 
@@ -33,8 +42,7 @@ export async function createPerson(
   email: string,
 ): Promise<{ person: Person; password: string }> {
   const context = await portalAuthOf(database).$context;
-  const password = generatePassword();
-  const hash = await context.password.hash(password);
+  const { password, hash } = await newHashedPassword(database);
   const address = normalEmail(email);
   const user = await context.internalAdapter.createUser(
     { email: address, name: address.split('@')[0] ?? address, emailVerified: false },
@@ -52,8 +60,8 @@ export async function createPerson(
 /** Gives a person a new generated password (the operator lost the first). */
 export async function resetPassword(database: Database, userId: string): Promise<string> {
   const context = await portalAuthOf(database).$context;
-  const password = generatePassword();
-  await context.internalAdapter.updatePassword(userId, await context.password.hash(password));
+  const { password, hash } = await newHashedPassword(database);
+  await context.internalAdapter.updatePassword(userId, hash);
   return password;
 }
 

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useState, type FormEvent } from 'react';
 
 import { useTRPC } from '../../../../trpc/react';
@@ -24,15 +25,26 @@ import {
 
 type Role = 'owner' | 'admin' | 'member' | 'viewer' | 'service';
 
+/** Fetched when a reset is first asked for: the page's first load does not carry the dialog. */
+const ResetPasswordDialog = dynamic(() => import('./reset-password-dialog'));
+
+/**
+ * Whose password the signed-in person may reset from the list: not their own (the account page
+ * changes it) and, for an admin, no owner's. The API refuses the rest with its reason.
+ */
+const mayOfferReset = (member: { email: string; role: Role }, me: string, myRole: Role) =>
+  member.email !== me && (myRole === 'owner' || member.role !== 'owner');
+
 /** The sign-in page with the address filled in: what to send the new member with the password. */
 const inviteLinkOf = (email: string) =>
   `${window.location.origin}/sign-in?email=${encodeURIComponent(email)}`;
 
-export function MembersSection({ me }: { me: string }) {
+export function MembersSection({ me, myRole }: { me: string; myRole: Role }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: members } = useSuspenseQuery(trpc.members.list.queryOptions());
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [resetting, setResetting] = useState<{ email: string; opener: HTMLElement } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() });
   const add = useMutation(
     trpc.members.add.mutationOptions({
@@ -110,6 +122,19 @@ export function MembersSection({ me }: { me: string }) {
               <Time iso={member.createdAt} />
             </td>
             <td className={cellClass}>
+              {mayOfferReset(member, me, myRole) ? (
+                <button
+                  type="button"
+                  className={quietButtonClass}
+                  aria-label={`Reset password of ${member.email}`}
+                  aria-haspopup="dialog"
+                  onClick={(event) =>
+                    setResetting({ email: member.email, opener: event.currentTarget })
+                  }
+                >
+                  Reset password
+                </button>
+              ) : null}
               <button
                 type="button"
                 className={quietButtonClass}
@@ -124,6 +149,7 @@ export function MembersSection({ me }: { me: string }) {
         ))}
       </Table>
       <GeneralError message={changeRole.error?.message ?? remove.error?.message ?? null} />
+      {resetting ? <ResetPasswordDialog {...resetting} onClose={() => setResetting(null)} /> : null}
     </Section>
   );
 }

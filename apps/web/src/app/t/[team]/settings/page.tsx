@@ -48,7 +48,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ team:
         API keys, access keys, HBlock users, apps and members of the team.
       </PageHeader>
       <div className="space-y-6">
-        <MembersSection me={account.email} />
+        <MembersSection me={account.email} myRole={role} />
         <ApiKeysSection />
         <AccessKeysSection />
         <HBlockUsersSection />

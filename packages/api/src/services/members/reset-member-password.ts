@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+
+import {
+  and,
+  appendEventsIn,
+  authAccounts,
+  authSessions,
+  authUsers,
+  ensureEventPartitions,
+  eq,
+  memberships,
+  ne,
+  type PendingEvent,
+} from '@opsledger/db';
+import {
+  canGrant,
+  platformEventToEnvelope,
+  type ResetMemberPassword,
+  type ResetMemberPasswordInput,
+  type Role,
+} from '@opsledger/domain';
+
+import type { ServiceContext } from '../../context';
+import { forbidden, invalidField, notFound } from '../../errors';
+import { newHashedPassword, normalEmail } from './people';
+
+interface ResetTarget {
+  userId: string;
+  email: string;
+  role: Role;
+}
+
+/** The member of the caller's team with this address; anyone else is "not found", alike. */
+async function memberByEmail(ctx: ServiceContext, email: string): Promise<ResetTarget> {
+  const [row] = await ctx.database.db
+    .select({ userId: memberships.userId, email: authUsers.email, role: memberships.role })
+    .from(memberships)
+    .innerJoin(authUsers, eq(authUsers.id, memberships.userId))
+    .where(
+      and(eq(memberships.teamId, ctx.caller.team.id), eq(authUsers.email, normalEmail(email))),
+    );
+  if (!row) throw notFound('email: member');
+  return row;
+}
+
+/**
+ * Whether the person belongs to a team besides the caller's. Their password opens every team
+ * they belong to, so this team's owners and admins may not choose it for them.
+ */
+async function belongsElsewhere(ctx: ServiceContext, userId: string): Promise<boolean> {
+  const [other] = await ctx.database.db
+    .select({ teamId: memberships.teamId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), ne(memberships.teamId, ctx.caller.team.id)))
+    .limit(1);
+  return other !== undefined;
+}
+
+/** Refuses, naming the field, every reset the rules forbid (issue #10). */
+async function checkMayReset(ctx: ServiceContext, member: ResetTarget): Promise<void> {
+  const { credential, role } = ctx.caller;
+  if (credential.kind === 'member' && credential.userId === member.userId) {
+    throw invalidField(
+      'email',
+      'you cannot reset your own password here: change it on your account page',
+    );
+  }
+  // As with changeRole and remove: nobody acts on a member whose role is above their own (only
+  // an owner's is above a manager's).
+  if (!canGrant(role, member.role)) {
+    throw forbidden("email: only an owner may reset an owner's password");
+  }
+  if (await belongsElsewhere(ctx, member.userId)) {
+    throw forbidden(
+      `email: ${member.email} also belongs to another team, so their password is not this ` +
+        "team's to reset: they can change it themselves on their account page",
+    );
+  }
+}
+
+/** Who reset the password, as the system event names them. */
+async function resetByOf(ctx: ServiceContext): Promise<string> {
+  const { credential } = ctx.caller;
+  if (credential.kind === 'api-key') return `api key ${credential.keyId}`;
+  const [person] = await ctx.database.db
+    .select({ email: authUsers.email })
+    .from(authUsers)
+    .where(eq(authUsers.id, credential.userId));
+  return person?.email ?? credential.userId;
+}
+
+function passwordResetEvent(member: ResetTarget, resetBy: string, at: string): PendingEvent {
+  return {
+    id: randomUUID(),
+    stream: 'system',
+    occurredAt: at,
+    ...platformEventToEnvelope({
+      type: 'system',
+      module: 'Members',
+      name: 'MemberPasswordReset',
+      instanceId: member.userId,
+      detail: { body: JSON.stringify({ email: member.email, role: member.role, resetBy }) },
+    }),
+  };
+}
+
+/**
+ * An owner or admin gives a member who forgot their password a new generated one (there is no
+ * email to send a link by). In one transaction the password is replaced, every session of the
+ * member ends (whoever held one is out) and the team's system events record who did it.
+ */
+export async function resetMemberPassword({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ResetMemberPasswordInput;
+}): Promise<ResetMemberPassword> {
+  const member = await memberByEmail(ctx, input.email);
+  await checkMayReset(ctx, member);
+  const { password, hash } = await newHashedPassword(ctx.database);
+  const event = passwordResetEvent(member, await resetByOf(ctx), new Date().toISOString());
+  await ensureEventPartitions(ctx.database, [event.occurredAt]);
+  await ctx.database.transaction(async (scope) => {
+    const replaced = await scope.db
+      .update(authAccounts)
+      .set({ password: hash, updatedAt: new Date(event.occurredAt) })
+      .where(and(eq(authAccounts.userId, member.userId), eq(authAccounts.providerId, 'credential')))
+      .returning({ id: authAccounts.id });
+    // Every member is created with a password (members.add); one without is a broken row.
+    if (replaced.length === 0) throw new Error(`${member.email} has no password to replace`);
+    await scope.db.delete(authSessions).where(eq(authSessions.userId, member.userId));
+    await appendEventsIn(scope.raw, ctx.caller.team.id, [event]);
+  });
+  return { email: member.email, password };
+}
