@@ -44,6 +44,8 @@ export const backups = pgTable(
     index('backups_app_created_idx').on(t.teamId, t.appId, t.createdAt.desc(), t.id.desc()),
     index('backups_created_idx').on(t.teamId, t.createdAt.desc(), t.id.desc()),
     index('backups_finished_idx').on(t.teamId, t.finishedAt),
+    // One app's daily summary reads only its own backups, not every app's of the team.
+    index('backups_app_finished_idx').on(t.teamId, t.appId, t.finishedAt),
     uniqueIndex('backups_idempotency_key').on(t.teamId, t.idempotencyKey).where(notNullKey),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "backups_app_finished_idx" ON "backups" USING btree ("team_id","app_id","finished_at");
