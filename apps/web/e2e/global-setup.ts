@@ -19,7 +19,8 @@ const HEALTH_TIMEOUT_MS = 300_000;
  */
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'opsledger-e2e-'));
-  const port = await freePort();
+  // OPSLEDGER_E2E_PORT: a fixed port, for runs confined to a range on a shared machine.
+  const port = Number(inheritedEnv().OPSLEDGER_E2E_PORT) || (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const server = await startNextServer(
     APP_DIR,
