@@ -25,6 +25,8 @@ const parsed = createEnv({
       .default('1000000,5000000,10000000')
       .transform((sizes) => sizes.split(',').map(Number))
       .pipe(z.array(z.number().int().min(250_000).max(10_000_000)).min(1)),
+    /** The port (l)'s `next start` listens on, for runs confined to a range; default any free one. */
+    BENCH_PORTAL_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
     /** `small` (2,000 files, 128 MiB) while the machine is shared; default the issue's sizes. */
     BENCH_WORKER_SIZE: z.enum(['full', 'small']).default('full'),
   },
@@ -40,6 +42,7 @@ export const env = {
   runs: (part: 'api' | 'trust' | 'worker' | 'portal' | 'load') => !only || only.includes(part),
   listEvents: parsed.BENCH_EVENTS,
   scaleSizes: parsed.BENCH_SCALE_SIZES,
+  portalPort: parsed.BENCH_PORTAL_PORT,
   workerSizes:
     parsed.BENCH_WORKER_SIZE === 'small'
       ? { smallFiles: 2_000, bigFileMiB: 128 }

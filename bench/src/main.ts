@@ -77,7 +77,7 @@ async function main() {
           const target = { database: bench.database, url: bench.url };
           report(
             await phase('(l)', () =>
-              benchAuditLogPage(WEB_DIR, target, sizes.listEvents, inheritedEnv()),
+              benchAuditLogPage(WEB_DIR, target, sizes.listEvents, inheritedEnv(), env.portalPort),
             ),
           );
         } else {

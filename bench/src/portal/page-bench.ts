@@ -11,12 +11,12 @@ import { loadAuditEvents } from '../list/load-audit-events';
 import { formatCount, formatMs, type BenchResult } from '../measure/report';
 import { interleavedMedians } from '../measure/stats';
 
-/** A port the system has free right now. */
-function freePort(): Promise<number> {
+/** A port the system has free right now: `preferred` if given (and free), else any. */
+function freePort(preferred = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(preferred, '127.0.0.1', () => {
       const address = server.address();
       server.close(() =>
         typeof address === 'object' && address
@@ -73,9 +73,10 @@ export async function benchAuditLogPage(
   bench: { database: Database; url: string },
   eventCount: number,
   inherited: NodeJS.ProcessEnv,
+  preferredPort?: number,
 ): Promise<BenchResult> {
   const databaseUrl = bench.url;
-  const port = await freePort();
+  const port = await freePort(preferredPort);
   const dataDir = mkdtempSync(join(tmpdir(), 'opsledger-bench-portal-'));
   const server = spawn('pnpm', ['exec', 'next', 'start', '-p', String(port)], {
     cwd: webDir,

@@ -4,14 +4,20 @@ import type { Database } from '@opsledger/db';
 
 import { bearerToken } from './auth/api-key-secret';
 import { authenticateApiKey, type Caller } from './auth/authenticate';
-import { memberCaller, personOf, type Person } from './auth/portal/session-caller';
+import { memberCaller, signedInOf, type Person } from './auth/portal/session-caller';
 import { TooManyRequestsError } from './errors';
+import { teamsOf, type TeamMembership } from './services/members/memberships';
 
 export interface Context {
   database: Database;
   caller: Caller | null;
   /** The person signed in to the portal (session cookie), whichever team they named or not. */
   person: Person | null;
+  /**
+   * The person's teams, when resolving their session or the team they named already read
+   * them: a page that checks the membership and lists the teams (account.me) reads them once.
+   */
+  personTeams: TeamMembership[] | null;
   /** Whether a credential was presented at all (a wrong one is 401, not 403). */
   presentedCredential: boolean;
 }
@@ -46,12 +52,26 @@ export async function createContext(opts: {
   const secret = bearerToken(opts.authorization);
   if (secret) {
     const caller = await callerOf(database, secret, opts.clientAddress ?? null);
-    return { database, caller, person: null, presentedCredential: true };
+    return { database, caller, person: null, personTeams: null, presentedCredential: true };
   }
-  const person = opts.headers ? await personOf(database, opts.headers) : null;
-  if (!person) return { database, caller: null, person: null, presentedCredential: false };
-  const caller = opts.teamSlug ? await memberCaller(database, person, opts.teamSlug) : null;
-  return { database, caller, person, presentedCredential: true };
+  const signedIn = opts.headers ? await signedInOf(database, opts.headers) : null;
+  if (!signedIn) {
+    return { database, caller: null, person: null, personTeams: null, presentedCredential: false };
+  }
+  const { person } = signedIn;
+  if (!opts.teamSlug) {
+    return {
+      database,
+      caller: null,
+      person,
+      personTeams: signedIn.teams,
+      presentedCredential: true,
+    };
+  }
+  // The membership of the named team is among all of theirs (often read with the session).
+  const personTeams = signedIn.teams ?? (await teamsOf(database, person.userId));
+  const caller = memberCaller(person, personTeams, opts.teamSlug);
+  return { database, caller, person, personTeams, presentedCredential: true };
 }
 
 /** What every service receives: the database and the authenticated team. */

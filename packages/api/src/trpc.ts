@@ -57,7 +57,9 @@ export const personProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.person) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in to the portal first' });
   }
-  return next({ ctx: { database: ctx.database, person: ctx.person } });
+  return next({
+    ctx: { database: ctx.database, person: ctx.person, personTeams: ctx.personTeams },
+  });
 });
 
 const requireCaller = t.middleware(({ ctx, next }) => {

@@ -6,7 +6,7 @@ import { personProcedure } from '../trpc';
 /** The signed-in person's own view: who they are and the teams they may open. */
 export const accountRouter = {
   me: personProcedure.query(async ({ ctx }) => {
-    const memberships = await teamsOf(ctx.database, ctx.person.userId);
+    const memberships = ctx.personTeams ?? (await teamsOf(ctx.database, ctx.person.userId));
     return {
       email: ctx.person.email,
       teams: memberships.map(({ team, role }) => ({ slug: team.slug, name: team.name, role })),

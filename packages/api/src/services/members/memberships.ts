@@ -19,14 +19,30 @@ export interface TeamMembership {
   role: Role;
 }
 
-/** The teams a person may open, in the order the portal lists them. */
+/**
+ * The teams of the person whose id is the SQL expression `userId`, in the order the portal
+ * lists them, as the JSON text of a TeamMembership array: a query can read them in the same
+ * round trip as something else (the portal's session, see session-fast-path.ts).
+ */
+export const personTeamsJson = (userId: string) =>
+  `(select coalesce(json_agg(json_build_object(` +
+  `'team', json_build_object('id', t.id, 'slug', t.slug, 'name', t.name), 'role', m.role)` +
+  ` order by t.name, t.slug), '[]')::text` +
+  ` from memberships m join teams t on t.id = m.team_id where m.user_id = ${userId})`;
+
+export const parsePersonTeams = (json: string) => JSON.parse(json) as TeamMembership[];
+
+/**
+ * The teams a person may open, in the order the portal lists them. Raw SQL: PostgreSQL
+ * prepares it once per connection, where Drizzle's builder has every query described first,
+ * a second round trip (docs/performance.md).
+ */
 export async function teamsOf(database: Database, userId: string): Promise<TeamMembership[]> {
-  return database.db
-    .select({ team: { id: teams.id, slug: teams.slug, name: teams.name }, role: memberships.role })
-    .from(memberships)
-    .innerJoin(teams, eq(teams.id, memberships.teamId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(teams.name), asc(teams.slug));
+  const [row] = await database.query<{ teams: string }>(
+    `select ${personTeamsJson('$1')} as teams`,
+    [userId],
+  );
+  return row ? parsePersonTeams(row.teams) : [];
 }
 
 /** The person's membership of the team named by its slug; null when there is none. */
