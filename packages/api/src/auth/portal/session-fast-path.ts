@@ -97,7 +97,8 @@ function plainSessions(context: AuthContext): boolean {
 /**
  * The signed-in person of a request and their teams, resolved without Better Auth's endpoint
  * pipeline for the common case only: a correctly signed session cookie whose session and
- * user exist (one query, which also lists their teams), that has not expired and is not yet due for its sliding refresh (`updateAge`).
+ * user exist (one query, which also lists their teams), that has not expired and is not yet
+ * due for its sliding refresh (`updateAge`).
  * `undefined` for everything else (no or odd cookie, a bad signature, a revoked or expired
  * session, a session to extend): Better Auth's getSession must answer those itself, so its
  * refusals, its clean-up of expired sessions and its extension of sessions in use are its own.
