@@ -15,7 +15,15 @@ export function createQueryClient() {
           defaultShouldDehydrateQuery(query) || query.state.status === 'pending',
         // The API's messages are meant for people (and name fields): keep them.
         shouldRedactErrors: () => false,
+        /*
+         * Each query's data crosses to the browser as one JSON string: React's RSC payload
+         * then carries it as a text chunk, instead of encoding and reviving every property of
+         * every row (its JSON replacer and reviver run per key). A page of 25 audit logs
+         * renders ~10% faster (docs/performance.md).
+         */
+        serializeData: (data: unknown) => JSON.stringify(data),
       },
+      hydrate: { deserializeData: (data: string): unknown => JSON.parse(data) },
     },
   });
 }
