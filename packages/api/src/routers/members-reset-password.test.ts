@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { memberships } from '@opsledger/db';
+
 import { createPortalCaller } from '../caller';
 import {
   createTestApi,
@@ -20,6 +22,19 @@ beforeAll(async () => {
   otherTeam = await api.newTeam();
 });
 afterAll(() => api.close());
+
+/** Resolves once a row lock taken FOR UPDATE in this database waits for another transaction. */
+async function resetWaitingForALock(): Promise<'waiting'> {
+  for (;;) {
+    const waiting = await api.database.query<{ pid: number }>(
+      `select pid from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock'
+          and query ilike '%for update%'`,
+    );
+    if (waiting.length > 0) return 'waiting';
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 /** Whether a session cookie still opens the team (false: it was signed out). */
 async function sessionWorks(session: { cookie: string } | string | null): Promise<boolean> {
@@ -134,6 +149,41 @@ describe('a reset the rules refuse', () => {
     expect(await signInToPortal(api.database, member.email, member.password)).not.toBeNull();
     expect(await sessionWorks(member)).toBe(true);
   });
+
+  // Two connections at once: PGlite has one, on which the addition simply runs first.
+  it.skipIf(process.env.DATABASE_URL === undefined)(
+    'refuses when they are added to another team while the reset is under way',
+    async () => {
+      const member = await newMember(api.database, team, 'member');
+      let commitAddition = () => {};
+      const held = new Promise<void>((resolve) => (commitAddition = resolve));
+      // Added to the other team in a transaction still open when the reset starts: the reset's
+      // first check cannot see it yet.
+      const addition = api.database.transaction(async (scope) => {
+        await scope.db.insert(memberships).values({
+          teamId: otherTeam.id,
+          userId: member.userId,
+          role: 'viewer',
+          createdAt: new Date().toISOString(),
+        });
+        await held;
+      });
+      const reset = team.owner.members.resetPassword({ email: member.email }).then(
+        () => 'reset',
+        (error: unknown) => error,
+      );
+      const first = await Promise.race([reset, resetWaitingForALock()]);
+      commitAddition();
+      await addition;
+
+      expect(first).toBe('waiting');
+      expect(await reset).toMatchObject({
+        code: 'FORBIDDEN',
+        message: expect.stringContaining('also belongs to another team') as string,
+      });
+      expect(await signInToPortal(api.database, member.email, member.password)).not.toBeNull();
+    },
+  );
 
   it.each(['viewer', 'member', 'service'] as const)('refuses a %s', async (role) => {
     const member = await newMember(api.database, team, 'viewer');

@@ -10,6 +10,7 @@ import {
   eq,
   memberships,
   ne,
+  type DbTransaction,
   type PendingEvent,
 } from '@opsledger/db';
 import {
@@ -24,6 +25,9 @@ import type { ServiceContext } from '../../context';
 import { forbidden, invalidField, notFound } from '../../errors';
 import { newHashedPassword, normalEmail } from './people';
 
+/** Reads through the database or a transaction alike. */
+type Reader = Pick<DbTransaction, 'select'>;
+
 interface ResetTarget {
   userId: string;
   email: string;
@@ -31,8 +35,8 @@ interface ResetTarget {
 }
 
 /** The member of the caller's team with this address; anyone else is "not found", alike. */
-async function memberByEmail(ctx: ServiceContext, email: string): Promise<ResetTarget> {
-  const [row] = await ctx.database.db
+async function memberByEmail(ctx: ServiceContext, db: Reader, email: string): Promise<ResetTarget> {
+  const [row] = await db
     .select({ userId: memberships.userId, email: authUsers.email, role: memberships.role })
     .from(memberships)
     .innerJoin(authUsers, eq(authUsers.id, memberships.userId))
@@ -47,8 +51,8 @@ async function memberByEmail(ctx: ServiceContext, email: string): Promise<ResetT
  * Whether the person belongs to a team besides the caller's. Their password opens every team
  * they belong to, so this team's owners and admins may not choose it for them.
  */
-async function belongsElsewhere(ctx: ServiceContext, userId: string): Promise<boolean> {
-  const [other] = await ctx.database.db
+async function belongsElsewhere(ctx: ServiceContext, db: Reader, userId: string): Promise<boolean> {
+  const [other] = await db
     .select({ teamId: memberships.teamId })
     .from(memberships)
     .where(and(eq(memberships.userId, userId), ne(memberships.teamId, ctx.caller.team.id)))
@@ -57,7 +61,7 @@ async function belongsElsewhere(ctx: ServiceContext, userId: string): Promise<bo
 }
 
 /** Refuses, naming the field, every reset the rules forbid (issue #10). */
-async function checkMayReset(ctx: ServiceContext, member: ResetTarget): Promise<void> {
+async function checkMayReset(ctx: ServiceContext, db: Reader, member: ResetTarget): Promise<void> {
   const { credential, role } = ctx.caller;
   if (credential.kind === 'member' && credential.userId === member.userId) {
     throw invalidField(
@@ -70,7 +74,7 @@ async function checkMayReset(ctx: ServiceContext, member: ResetTarget): Promise<
   if (!canGrant(role, member.role)) {
     throw forbidden("email: only an owner may reset an owner's password");
   }
-  if (await belongsElsewhere(ctx, member.userId)) {
+  if (await belongsElsewhere(ctx, db, member.userId)) {
     throw forbidden(
       `email: ${member.email} also belongs to another team, so their password is not this ` +
         "team's to reset: they can change it themselves on their account page",
@@ -116,21 +120,37 @@ export async function resetMemberPassword({
   ctx: ServiceContext;
   input: ResetMemberPasswordInput;
 }): Promise<ResetMemberPassword> {
-  const member = await memberByEmail(ctx, input.email);
-  await checkMayReset(ctx, member);
+  // Refused early, before the (deliberately slow) hashing of a new password…
+  const found = await memberByEmail(ctx, ctx.database.db, input.email);
+  await checkMayReset(ctx, ctx.database.db, found);
+  const { userId } = found;
   const { password, hash } = await newHashedPassword(ctx.database);
-  const event = passwordResetEvent(member, await resetByOf(ctx), new Date().toISOString());
-  await ensureEventPartitions(ctx.database, [event.occurredAt]);
-  await ctx.database.transaction(async (scope) => {
+  const resetBy = await resetByOf(ctx);
+  const at = new Date().toISOString();
+  await ensureEventPartitions(ctx.database, [at]);
+  const member = await ctx.database.transaction(async (scope) => {
+    // …and checked again on the locked person, so that what was checked is what is written.
+    // Adding them to another team takes a KEY SHARE lock on this row (the membership's
+    // foreign key), which FOR UPDATE conflicts with: that addition waits for this reset, or
+    // this reset waits for it and then sees the other team.
+    await scope.db
+      .select({ id: authUsers.id })
+      .from(authUsers)
+      .where(eq(authUsers.id, userId))
+      .for('update');
+    const current = await memberByEmail(ctx, scope.db, input.email);
+    if (current.userId !== userId) throw notFound('email: member');
+    await checkMayReset(ctx, scope.db, current);
     const replaced = await scope.db
       .update(authAccounts)
-      .set({ password: hash, updatedAt: new Date(event.occurredAt) })
-      .where(and(eq(authAccounts.userId, member.userId), eq(authAccounts.providerId, 'credential')))
+      .set({ password: hash, updatedAt: new Date(at) })
+      .where(and(eq(authAccounts.userId, userId), eq(authAccounts.providerId, 'credential')))
       .returning({ id: authAccounts.id });
     // Every member is created with a password (members.add); one without is a broken row.
-    if (replaced.length === 0) throw new Error(`${member.email} has no password to replace`);
-    await scope.db.delete(authSessions).where(eq(authSessions.userId, member.userId));
-    await appendEventsIn(scope.raw, ctx.caller.team.id, [event]);
+    if (replaced.length === 0) throw new Error(`${current.email} has no password to replace`);
+    await scope.db.delete(authSessions).where(eq(authSessions.userId, userId));
+    await appendEventsIn(scope.raw, ctx.caller.team.id, [passwordResetEvent(current, resetBy, at)]);
+    return current;
   });
   return { email: member.email, password };
 }
