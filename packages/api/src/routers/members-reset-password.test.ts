@@ -8,6 +8,7 @@ import {
   newMember,
   signInToPortal,
   UNLIMITED_FAILED_AUTH,
+  waitingForALock,
   type TestTeam,
 } from '../testing';
 
@@ -22,19 +23,6 @@ beforeAll(async () => {
   otherTeam = await api.newTeam();
 });
 afterAll(() => api.close());
-
-/** Resolves once a row lock taken FOR UPDATE in this database waits for another transaction. */
-async function resetWaitingForALock(): Promise<'waiting'> {
-  for (;;) {
-    const waiting = await api.database.query<{ pid: number }>(
-      `select pid from pg_stat_activity
-        where datname = current_database() and wait_event_type = 'Lock'
-          and query ilike '%for update%'`,
-    );
-    if (waiting.length > 0) return 'waiting';
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** Whether a session cookie still opens the team (false: it was signed out). */
 async function sessionWorks(session: { cookie: string } | string | null): Promise<boolean> {
@@ -79,7 +67,7 @@ describe('an owner resetting a member’s forgotten password', () => {
     expect(JSON.parse(recorded?.detail?.body ?? '{}')).toEqual({
       email: member.email,
       role: 'viewer',
-      resetBy: ownerPerson.email,
+      by: ownerPerson.email,
     });
   });
 
@@ -172,7 +160,7 @@ describe('a reset the rules refuse', () => {
         () => 'reset',
         (error: unknown) => error,
       );
-      const first = await Promise.race([reset, resetWaitingForALock()]);
+      const first = await Promise.race([reset, waitingForALock(api.database)]);
       commitAddition();
       await addition;
 

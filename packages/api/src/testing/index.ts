@@ -120,4 +120,5 @@ export { createOutageDatabase, type OutageDatabase } from '@opsledger/db/testing
 export { demoRandom, type DemoRandom } from '../bootstrap/demo-data/demo-random';
 export { cookieHeaderOf, newMember, signInRequest, signInToPortal } from './portal-people';
 export { createPortalCaller } from '../caller';
+export { waitingForALock } from './lock-wait';
 export { collectTail, liveTailClient, type TailLog } from './live-tail-client';

@@ -1,4 +1,14 @@
-import { and, asc, authUsers, eq, memberships, teams, type Database } from '@opsledger/db';
+import {
+  and,
+  asc,
+  authUsers,
+  eq,
+  memberships,
+  teams,
+  type Database,
+  type DbTransaction,
+  type TransactionScope,
+} from '@opsledger/db';
 import {
   canGrant,
   type AddedMember,
@@ -12,6 +22,7 @@ import {
 import type { ServiceContext } from '../../context';
 import { conflict, forbidden, invalidField, notFound } from '../../errors';
 import { isoInstant } from '../sql-instant';
+import { prepareMemberEvent } from './member-events';
 import { createPerson, findPerson } from './people';
 
 export interface TeamMembership {
@@ -81,18 +92,23 @@ export async function addMembership(
   database: Database,
   team: { id: string },
   input: { email: string; role: Role },
+  /** Runs in the transaction that adds the membership (the API records who added whom). */
+  alongside?: (scope: TransactionScope, added: { userId: string; email: string }) => Promise<void>,
 ): Promise<AddedMember> {
   const existing = await findPerson(database, input.email);
   const created = existing ? null : await createPerson(database, input.email);
   const person = existing ?? created?.person;
   if (!person) throw new Error('the person vanished while being added');
   const createdAt = new Date().toISOString();
-  const inserted = await database.db
-    .insert(memberships)
-    .values({ teamId: team.id, userId: person.id, role: input.role, createdAt })
-    .onConflictDoNothing()
-    .returning();
-  if (inserted.length === 0) throw conflict(`email: ${person.email} is already a member`);
+  await database.transaction(async (scope) => {
+    const inserted = await scope.db
+      .insert(memberships)
+      .values({ teamId: team.id, userId: person.id, role: input.role, createdAt })
+      .onConflictDoNothing()
+      .returning();
+    if (inserted.length === 0) throw conflict(`email: ${person.email} is already a member`);
+    await alongside?.(scope, { userId: person.id, email: person.email });
+  });
   return {
     userId: person.id,
     email: person.email,
@@ -116,11 +132,14 @@ export async function addMember({
   input: AddMemberInput;
 }): Promise<AddedMember> {
   checkMayGrantRole(ctx, input.role);
-  return addMembership(ctx.database, ctx.caller.team, input);
+  const recordEvent = await prepareMemberEvent(ctx, 'MemberAdded');
+  return addMembership(ctx.database, ctx.caller.team, input, (scope, added) =>
+    recordEvent(scope, added, { email: added.email, role: input.role }),
+  );
 }
 
-async function findMember(ctx: ServiceContext, userId: string): Promise<Member> {
-  const [row] = await ctx.database.db
+async function findMember(ctx: ServiceContext, db: DbTransaction, userId: string): Promise<Member> {
+  const [row] = await db
     .select(memberColumns)
     .from(memberships)
     .innerJoin(authUsers, eq(authUsers.id, memberships.userId))
@@ -129,14 +148,35 @@ async function findMember(ctx: ServiceContext, userId: string): Promise<Member> 
   return { ...row, createdAt: isoInstant(row.createdAt) };
 }
 
+/**
+ * Changes one member of the caller's team in a transaction holding the team's owners locked,
+ * so that two owners demoting or removing each other at once cannot leave the team without
+ * one: the second waits, then sees the first's change. `change` gets the member as they are
+ * then, already checked against the caller's role.
+ */
+async function changeMember<T>(
+  ctx: ServiceContext,
+  userId: string,
+  change: (scope: TransactionScope, member: Member, otherOwners: number) => Promise<T>,
+): Promise<T> {
+  return ctx.database.transaction(async (scope) => {
+    const owners = await scope.db
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.teamId, ctx.caller.team.id), eq(memberships.role, 'owner')))
+      .for('update');
+    const member = await findMember(ctx, scope.db, userId);
+    // Nobody acts on a member whose role is above their own.
+    checkMayGrantRole(ctx, member.role);
+    return change(scope, member, owners.filter((owner) => owner.userId !== userId).length);
+  });
+}
+
 /** A team keeps at least one owner: the last one can be neither demoted nor removed. */
-async function checkNotLastOwner(ctx: ServiceContext, member: Member): Promise<void> {
-  if (member.role !== 'owner') return;
-  const owners = await ctx.database.db
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(and(eq(memberships.teamId, ctx.caller.team.id), eq(memberships.role, 'owner')));
-  if (owners.length <= 1) throw invalidField('userId', 'the team must keep at least one owner');
+function checkNotLastOwner(member: Member, otherOwners: number): void {
+  if (member.role === 'owner' && otherOwners === 0) {
+    throw invalidField('userId', 'the team must keep at least one owner');
+  }
 }
 
 export async function changeMemberRole({
@@ -146,16 +186,20 @@ export async function changeMemberRole({
   ctx: ServiceContext;
   input: ChangeMemberRoleInput;
 }): Promise<Member> {
-  const member = await findMember(ctx, input.userId);
   // Neither the role they have nor the one they get may be above the caller's.
-  checkMayGrantRole(ctx, member.role);
   checkMayGrantRole(ctx, input.role);
-  if (input.role !== 'owner') await checkNotLastOwner(ctx, member);
-  await ctx.database.db
-    .update(memberships)
-    .set({ role: input.role })
-    .where(and(eq(memberships.teamId, ctx.caller.team.id), eq(memberships.userId, input.userId)));
-  return { ...member, role: input.role };
+  const recordEvent = await prepareMemberEvent(ctx, 'MemberRoleChanged');
+  return changeMember(ctx, input.userId, async (scope, member, otherOwners) => {
+    if (input.role !== 'owner') checkNotLastOwner(member, otherOwners);
+    await scope.db
+      .update(memberships)
+      .set({ role: input.role })
+      .where(
+        and(eq(memberships.teamId, ctx.caller.team.id), eq(memberships.userId, member.userId)),
+      );
+    await recordEvent(scope, member, { email: member.email, from: member.role, to: input.role });
+    return { ...member, role: input.role };
+  });
 }
 
 export async function removeMember({
@@ -165,11 +209,15 @@ export async function removeMember({
   ctx: ServiceContext;
   input: RemoveMemberInput;
 }): Promise<Member> {
-  const member = await findMember(ctx, input.userId);
-  checkMayGrantRole(ctx, member.role);
-  await checkNotLastOwner(ctx, member);
-  await ctx.database.db
-    .delete(memberships)
-    .where(and(eq(memberships.teamId, ctx.caller.team.id), eq(memberships.userId, input.userId)));
-  return member;
+  const recordEvent = await prepareMemberEvent(ctx, 'MemberRemoved');
+  return changeMember(ctx, input.userId, async (scope, member, otherOwners) => {
+    checkNotLastOwner(member, otherOwners);
+    await scope.db
+      .delete(memberships)
+      .where(
+        and(eq(memberships.teamId, ctx.caller.team.id), eq(memberships.userId, member.userId)),
+      );
+    await recordEvent(scope, member, { email: member.email, role: member.role });
+    return member;
+  });
 }

@@ -1,21 +1,16 @@
-import { randomUUID } from 'node:crypto';
-
 import {
   and,
-  appendEventsIn,
   authAccounts,
   authSessions,
   authUsers,
-  ensureEventPartitions,
   eq,
   memberships,
   ne,
+  type Db,
   type DbTransaction,
-  type PendingEvent,
 } from '@opsledger/db';
 import {
   canGrant,
-  platformEventToEnvelope,
   type ResetMemberPassword,
   type ResetMemberPasswordInput,
   type Role,
@@ -23,10 +18,8 @@ import {
 
 import type { ServiceContext } from '../../context';
 import { forbidden, invalidField, notFound } from '../../errors';
+import { prepareMemberEvent } from './member-events';
 import { newHashedPassword, normalEmail } from './people';
-
-/** Reads through the database or a transaction alike. */
-type Reader = Pick<DbTransaction, 'select'>;
 
 interface ResetTarget {
   userId: string;
@@ -35,7 +28,11 @@ interface ResetTarget {
 }
 
 /** The member of the caller's team with this address; anyone else is "not found", alike. */
-async function memberByEmail(ctx: ServiceContext, db: Reader, email: string): Promise<ResetTarget> {
+async function memberByEmail(
+  ctx: ServiceContext,
+  db: Db | DbTransaction,
+  email: string,
+): Promise<ResetTarget> {
   const [row] = await db
     .select({ userId: memberships.userId, email: authUsers.email, role: memberships.role })
     .from(memberships)
@@ -51,7 +48,11 @@ async function memberByEmail(ctx: ServiceContext, db: Reader, email: string): Pr
  * Whether the person belongs to a team besides the caller's. Their password opens every team
  * they belong to, so this team's owners and admins may not choose it for them.
  */
-async function belongsElsewhere(ctx: ServiceContext, db: Reader, userId: string): Promise<boolean> {
+async function belongsElsewhere(
+  ctx: ServiceContext,
+  db: Db | DbTransaction,
+  userId: string,
+): Promise<boolean> {
   const [other] = await db
     .select({ teamId: memberships.teamId })
     .from(memberships)
@@ -61,7 +62,11 @@ async function belongsElsewhere(ctx: ServiceContext, db: Reader, userId: string)
 }
 
 /** Refuses, naming the field, every reset the rules forbid (issue #10). */
-async function checkMayReset(ctx: ServiceContext, db: Reader, member: ResetTarget): Promise<void> {
+async function checkMayReset(
+  ctx: ServiceContext,
+  db: Db | DbTransaction,
+  member: ResetTarget,
+): Promise<void> {
   const { credential, role } = ctx.caller;
   if (credential.kind === 'member' && credential.userId === member.userId) {
     throw invalidField(
@@ -82,32 +87,6 @@ async function checkMayReset(ctx: ServiceContext, db: Reader, member: ResetTarge
   }
 }
 
-/** Who reset the password, as the system event names them. */
-async function resetByOf(ctx: ServiceContext): Promise<string> {
-  const { credential } = ctx.caller;
-  if (credential.kind === 'api-key') return `api key ${credential.keyId}`;
-  const [person] = await ctx.database.db
-    .select({ email: authUsers.email })
-    .from(authUsers)
-    .where(eq(authUsers.id, credential.userId));
-  return person?.email ?? credential.userId;
-}
-
-function passwordResetEvent(member: ResetTarget, resetBy: string, at: string): PendingEvent {
-  return {
-    id: randomUUID(),
-    stream: 'system',
-    occurredAt: at,
-    ...platformEventToEnvelope({
-      type: 'system',
-      module: 'Members',
-      name: 'MemberPasswordReset',
-      instanceId: member.userId,
-      detail: { body: JSON.stringify({ email: member.email, role: member.role, resetBy }) },
-    }),
-  };
-}
-
 /**
  * An owner or admin gives a member who forgot their password a new generated one (there is no
  * email to send a link by). In one transaction the password is replaced, every session of the
@@ -125,9 +104,7 @@ export async function resetMemberPassword({
   await checkMayReset(ctx, ctx.database.db, found);
   const { userId } = found;
   const { password, hash } = await newHashedPassword(ctx.database);
-  const resetBy = await resetByOf(ctx);
-  const at = new Date().toISOString();
-  await ensureEventPartitions(ctx.database, [at]);
+  const recordEvent = await prepareMemberEvent(ctx, 'MemberPasswordReset');
   const member = await ctx.database.transaction(async (scope) => {
     // …and checked again on the locked person, so that what was checked is what is written.
     // Adding them to another team takes a KEY SHARE lock on this row (the membership's
@@ -143,13 +120,13 @@ export async function resetMemberPassword({
     await checkMayReset(ctx, scope.db, current);
     const replaced = await scope.db
       .update(authAccounts)
-      .set({ password: hash, updatedAt: new Date(at) })
+      .set({ password: hash, updatedAt: new Date() })
       .where(and(eq(authAccounts.userId, userId), eq(authAccounts.providerId, 'credential')))
       .returning({ id: authAccounts.id });
     // Every member is created with a password (members.add); one without is a broken row.
     if (replaced.length === 0) throw new Error(`${current.email} has no password to replace`);
     await scope.db.delete(authSessions).where(eq(authSessions.userId, userId));
-    await appendEventsIn(scope.raw, ctx.caller.team.id, [passwordResetEvent(current, resetBy, at)]);
+    await recordEvent(scope, current, { email: current.email, role: current.role });
     return current;
   });
   return { email: member.email, password };
