@@ -4,6 +4,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-q
 import { useState, type FormEvent } from 'react';
 
 import { useTRPC } from '../../../../trpc/react';
+import { ConfirmedActionButton } from './confirmed-action-button';
 import {
   buttonClass,
   cellClass,
@@ -12,7 +13,6 @@ import {
   GeneralError,
   inputClass,
   NO_ERRORS,
-  RevokeButton,
   RoleSelect,
   Section,
   ShownOnce,
@@ -88,10 +88,13 @@ export function ApiKeysSection() {
                   revoked <Time iso={key.revokedAt} />
                 </span>
               ) : (
-                <RevokeButton
+                <ConfirmedActionButton
+                  text="Revoke"
                   label={`Revoke API key ${key.name} (${key.prefix})`}
+                  question={`Revoke the API key ${key.name}?`}
+                  consequence="Every request that sends it is refused from now on, and a revoked key cannot be restored: a service that uses it needs a new one."
                   busy={revoke.isPending}
-                  onRevoke={() => revoke.mutate({ id: key.id })}
+                  onConfirm={() => revoke.mutate({ id: key.id })}
                 />
               )}
             </td>
@@ -190,10 +193,13 @@ export function AccessKeysSection() {
               {key.revokedAt ? (
                 <span className="text-zinc-500">revoked</span>
               ) : (
-                <RevokeButton
+                <ConfirmedActionButton
+                  text="Revoke"
                   label={`Revoke access key ${key.name}`}
+                  question={`Revoke the access key ${key.name}?`}
+                  consequence="Every request signed with it is refused from now on, and a revoked key cannot be restored: a client that uses it needs a new one."
                   busy={revoke.isPending}
-                  onRevoke={() => revoke.mutate({ id: key.id })}
+                  onConfirm={() => revoke.mutate({ id: key.id })}
                 />
               )}
             </td>

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-q
 import { useState, type FormEvent } from 'react';
 
 import { useTRPC } from '../../../../trpc/react';
+import { ConfirmedActionButton } from './confirmed-action-button';
 import {
   buttonClass,
   cellClass,
@@ -12,7 +13,6 @@ import {
   GeneralError,
   inputClass,
   NO_ERRORS,
-  RevokeButton,
   RoleSelect,
   Section,
   ShownOnce,
@@ -84,10 +84,13 @@ export function HBlockUsersSection() {
               {user.revokedAt ? (
                 <span className="text-zinc-500">revoked</span>
               ) : (
-                <RevokeButton
+                <ConfirmedActionButton
+                  text="Revoke"
                   label={`Revoke HBlock user ${user.userName}`}
+                  question={`Revoke the HBlock user ${user.userName}?`}
+                  consequence="Every request that signs in as this user is refused from now on, and a revoked user cannot be restored."
                   busy={revoke.isPending}
-                  onRevoke={() => revoke.mutate({ name: user.userName })}
+                  onConfirm={() => revoke.mutate({ name: user.userName })}
                 />
               )}
             </td>

@@ -5,6 +5,7 @@ import dynamic from 'next/dynamic';
 import { useState, type FormEvent } from 'react';
 
 import { useTRPC } from '../../../../trpc/react';
+import { ConfirmedActionButton } from './confirmed-action-button';
 import {
   buttonClass,
   cellClass,
@@ -135,15 +136,14 @@ export function MembersSection({ me, myRole }: { me: string; myRole: Role }) {
                   Reset password
                 </button>
               ) : null}
-              <button
-                type="button"
-                className={quietButtonClass}
-                disabled={remove.isPending}
-                aria-label={`Remove ${member.email}`}
-                onClick={() => remove.mutate({ userId: member.userId })}
-              >
-                Remove
-              </button>
+              <ConfirmedActionButton
+                text="Remove"
+                label={`Remove ${member.email}`}
+                question={`Remove ${member.email} from this team?`}
+                consequence="They can no longer open this team's pages; their other teams and their password stay as they are. Adding them again gives them a role afresh."
+                busy={remove.isPending}
+                onConfirm={() => remove.mutate({ userId: member.userId })}
+              />
             </td>
           </tr>
         ))}

@@ -5,12 +5,14 @@ import { X } from 'lucide-react';
 import { Dialog } from 'radix-ui';
 
 import { useTRPC } from '../../../../trpc/react';
+import {
+  contentClass,
+  dangerButtonClass,
+  dialogButtonsClass,
+  overlayClass,
+  secondaryButtonClass,
+} from './dialog-classes';
 import { buttonClass, GeneralError, ShownOnce } from './settings-ui';
-
-const secondaryButtonClass =
-  'inline-flex items-center justify-center rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:border-zinc-700 dark:hover:bg-zinc-800';
-const dangerButtonClass =
-  'inline-flex items-center justify-center rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-60 dark:bg-red-600 dark:hover:bg-red-500';
 
 /** The member's address, set apart from the sentence around it (broken only when it cannot fit a line). */
 const Address = ({ email }: { email: string }) => (
@@ -39,13 +41,13 @@ export default function ResetPasswordDialog({
   return (
     <Dialog.Root open onOpenChange={(open) => (open ? undefined : onClose())}>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
+        <Dialog.Overlay className={overlayClass} />
         <Dialog.Content
           onCloseAutoFocus={(event) => {
             event.preventDefault();
             opener?.focus();
           }}
-          className="fixed top-1/2 left-1/2 z-50 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-5 shadow-xl outline-none dark:border dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+          className={contentClass}
         >
           <div className="flex items-start justify-between gap-4">
             <Dialog.Title className="text-lg font-semibold">
@@ -82,7 +84,7 @@ export default function ResetPasswordDialog({
             <>
               {/* The dialog is about this one address: the message needs no "email:" before it. */}
               <GeneralError message={reset.error?.message.replace(/^email: /, '') ?? null} />
-              <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+              <div className={dialogButtonsClass}>
                 <Dialog.Close className={secondaryButtonClass}>Cancel</Dialog.Close>
                 <button
                   type="button"

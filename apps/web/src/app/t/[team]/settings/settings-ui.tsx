@@ -249,26 +249,3 @@ export function Table({
 }
 
 export const cellClass = 'px-2 py-2 whitespace-nowrap';
-
-/** Revoked credentials stay listed (the team sees when); the button is for live ones. */
-export function RevokeButton({
-  label,
-  onRevoke,
-  busy,
-}: {
-  label: string;
-  onRevoke: () => void;
-  busy: boolean;
-}) {
-  return (
-    <button
-      type="button"
-      onClick={onRevoke}
-      disabled={busy}
-      className={quietButtonClass}
-      aria-label={label}
-    >
-      Revoke
-    </button>
-  );
-}
