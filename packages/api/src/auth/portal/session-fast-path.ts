@@ -20,9 +20,8 @@ interface SessionPerson {
 }
 
 /**
- * The session's person and their teams in one statement (raw SQL: prepared once per
- * connection, one round trip per use). The expiry as epoch milliseconds, truncated as a
- * JavaScript Date would hold it.
+ * The session's person and their teams in one statement. The expiry as epoch milliseconds,
+ * truncated as a JavaScript Date would hold it.
  */
 const SESSION_PERSON_SQL =
   `select u.id as user_id, u.email,` +

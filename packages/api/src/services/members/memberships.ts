@@ -44,9 +44,7 @@ export const personTeamsJson = (userId: string) =>
 export const parsePersonTeams = (json: string) => JSON.parse(json) as TeamMembership[];
 
 /**
- * The teams a person may open, in the order the portal lists them. Raw SQL: PostgreSQL
- * prepares it once per connection, where Drizzle's builder has every query described first,
- * a second round trip (docs/performance.md).
+ * The teams a person may open, in the order the portal lists them.
  */
 export async function teamsOf(database: Database, userId: string): Promise<TeamMembership[]> {
   const [row] = await database.query<{ teams: string }>(
