@@ -4,6 +4,7 @@ import type { Database } from '@opsledger/db';
 import { formatCount, formatMs, type BenchResult } from '../measure/report';
 import { interleavedMedians } from '../measure/stats';
 import { createBenchTeam, type ApiCaller, type BenchTeam } from '../setup/bench-team';
+import { benchFilteredPages } from './filtered-pages';
 import { loadAuditEvents } from './load-audit-events';
 
 const PAGE_SIZE = 50;
@@ -34,7 +35,8 @@ async function cursorOfPage(reader: ApiCaller, page: number): Promise<string> {
 /**
  * (b) The newest 50 audit logs of a team holding `eventCount` events (six months of them),
  * page 1 against page 2,000 reached by following cursors: keyset paging should cost the same
- * at any depth. In-process calls with a viewer key, so the query is measured, not HTTP.
+ * at any depth. In-process calls with a viewer key, so the query is measured, not HTTP. Its
+ * details are the newest page under filters that match few rows or none (filtered-pages.ts).
  */
 export async function benchList(database: Database, eventCount: number): Promise<ListBench> {
   const team = await createBenchTeam(database, 'list');
@@ -72,6 +74,7 @@ export async function benchList(database: Database, eventCount: number): Promise
     warmUp: 20,
     samples,
   })) as [number, number];
+  const filtered = await benchFilteredPages(database, reader, { teamId: team.id, eventCount });
   return {
     firstPage,
     team,
@@ -85,7 +88,8 @@ export async function benchList(database: Database, eventCount: number): Promise
       ratio: deepMs / firstMs,
       ratioOf: `page ${formatCount(DEEP_PAGE)} / page 1`,
       target: { comparison: '<=', value: 1.5 },
-      faults,
+      faults: [...faults, ...filtered.faults],
+      details: filtered.details,
     },
   };
 }

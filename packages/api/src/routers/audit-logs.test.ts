@@ -122,6 +122,39 @@ describe('auditLogs.record and list', () => {
     expect(scrolled.map((log) => log.action)).toEqual(['b']);
   });
 
+  it("finds one actor's or one scope's rows among a year of others, page by page", async () => {
+    // "What did this person do": their rows lie months apart among other people's, so the
+    // filtered scroll crosses every time window a newest-first page is read in.
+    const { owner } = await api.newTeam();
+    const DAY_MS = 24 * 3_600_000;
+    const now = Date.now() - 3_600_000;
+    const daysAgo = [0, 0, 3, 8, 30, 70, 71, 150, 300];
+    const { ids } = await owner.auditLogs.recordBatch({
+      items: daysAgo.flatMap((days, i) => {
+        const occurredAt = new Date(now - days * DAY_MS).toISOString();
+        return [
+          entry({ action: `alice-${i}`, actor: { did: 'z1alice' }, scope: 'zApp', occurredAt }),
+          entry({ action: `bob-${i}`, actor: { did: 'z1bob' }, scope: 'node', occurredAt }),
+        ];
+      }),
+    });
+    // Newest first; the two alice rows sharing an instant, the later written first.
+    const alice = ['alice-1', 'alice-0', ...daysAgo.slice(2).map((_, i) => `alice-${i + 2}`)];
+    const aliceIds = ids.filter((_, i) => i % 2 === 0).sort();
+    for (const limit of [1, 2, 4, 50]) {
+      for (const filter of [{ actorDid: 'z1alice' }, { scope: 'zApp' }, { q: 'actor:z1alice' }]) {
+        const rows = await scrollAll(owner, filter, limit);
+        expect(rows.map((row) => row.action)).toEqual(alice);
+        expect(rows.map((row) => row.id).sort()).toEqual(aliceIds);
+      }
+    }
+    const listed = await owner.auditLogs.list({ actorDid: 'z1alice', pageSize: 4, page: 2 });
+    expect(listed.list.map((log) => log.action)).toEqual(alice.slice(4, 8));
+    expect(listed.paging.total).toBe(alice.length);
+    expect(await scrollAll(owner, { actorDid: 'z1nobody' }, 50)).toEqual([]);
+    expect(await scrollAll(owner, { scope: 'nowhere' }, 50)).toEqual([]);
+  });
+
   it('matches %, _ and \\ in the search text literally', async () => {
     const { owner } = await api.newTeam();
     await owner.auditLogs.recordBatch({

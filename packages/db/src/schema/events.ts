@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
 import { STREAMS } from '@opsledger/domain';
@@ -43,6 +44,17 @@ export const events = pgTable(
     index('events_stream_target_idx').on(t.teamId, t.stream, t.targetId, t.occurredAt.desc()),
     // Verify, export and the live tail read a team's chain in seq order, whatever months it spans.
     index('events_team_seq_idx').on(t.teamId, t.seq),
+    // "What did this person do" and "what happened in this scope": an actor or scope that
+    // matches few rows or none is found here in the newest-first page's own order, not by
+    // walking the team's whole stream. Partial, so only the streams filtered on them pay at
+    // write time: actors are filtered on the audit stream alone; scope is the audit log's
+    // scope and the activity's companyId, so stream stays a column to keep the two apart.
+    index('events_audit_actor_time_idx')
+      .on(t.teamId, t.actorDid, t.occurredAt.desc(), t.seq.desc())
+      .where(sql`${t.stream} = 'audit'`),
+    index('events_scope_time_idx')
+      .on(t.teamId, t.stream, t.scope, t.occurredAt.desc(), t.seq.desc())
+      .where(sql`${t.stream} in ('audit', 'activity')`),
   ],
 );
 

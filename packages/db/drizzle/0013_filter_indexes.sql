@@ -1,0 +1,2 @@
+CREATE INDEX "events_audit_actor_time_idx" ON "events" USING btree ("team_id","actor_did","occurred_at" DESC NULLS LAST,"seq" DESC NULLS LAST) WHERE "events"."stream" = 'audit';--> statement-breakpoint
+CREATE INDEX "events_scope_time_idx" ON "events" USING btree ("team_id","stream","scope","occurred_at" DESC NULLS LAST,"seq" DESC NULLS LAST) WHERE "events"."stream" in ('audit', 'activity');
