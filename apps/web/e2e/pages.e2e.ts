@@ -9,6 +9,7 @@ import {
   PHONE,
   portal,
   screenshotBothWidths,
+  sidewaysScrollers,
   signIn,
   watchPage,
 } from './portal';
@@ -46,17 +47,6 @@ const PAGES = [
 const overflowX = () =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-/** The widest element inside <main> that scrolls sideways on its own (a table too wide). */
-const sidewaysScrollers = () =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('main *')]
-      .filter((element) => element.scrollWidth - element.clientWidth > 1)
-      // A scroll bar, not a clipped (truncated, screen-reader-only) text.
-      .filter((element) => ['auto', 'scroll'].includes(getComputedStyle(element).overflowX))
-      .filter((element) => element.tagName !== 'PRE')
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className.split(' ')[0]}`),
-  );
-
 describe('every portal page', () => {
   it.each(PAGES)(
     '%s: data on first paint, accessible, fits the screen',
@@ -82,7 +72,7 @@ describe('every portal page', () => {
       }
       await page.setViewportSize(DESKTOP);
       // At 1280 beside the sidebar, a list fits without scrolling sideways.
-      expect(await sidewaysScrollers()).toEqual([]);
+      expect(await sidewaysScrollers(page)).toEqual([]);
       await screenshotBothWidths(page, `page-${name}`);
       expect(problems).toEqual([]);
     },

@@ -112,3 +112,13 @@ export const ownerClient = () =>
 /** A name no other spec (or earlier run on the same data) uses. */
 export const unique = (prefix: string) =>
   `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** The elements inside <main> that scroll sideways on their own (a table too wide for it). */
+export const sidewaysScrollers = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('main *')]
+      .filter((element) => element.scrollWidth - element.clientWidth > 1)
+      .filter((element) => ['auto', 'scroll'].includes(getComputedStyle(element).overflowX))
+      .filter((element) => element.tagName !== 'PRE')
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className.split(' ')[0]}`),
+  );

@@ -11,6 +11,7 @@ import {
   ownerClient,
   portal,
   screenshotBothWidths,
+  sidewaysScrollers,
   signIn,
   unique,
   watchPage,
@@ -96,6 +97,10 @@ describe('what cannot be undone in settings asks first', () => {
     await dialog.waitFor({ state: 'detached' });
     await opener.waitFor({ state: 'detached' });
     expect(await keyWorks(created.secret)).toBe(false);
+    // The revoked key's row (with its date) still fits beside the sidebar.
+    expect(await sidewaysScrollers(page)).toEqual([]);
+    await page.getByRole('heading', { name: 'API keys' }).scrollIntoViewIfNeeded();
+    await screenshotBothWidths(page, 'settings-revoked-key', { fullPage: false });
     expect(problems).toEqual([]);
   });
 });

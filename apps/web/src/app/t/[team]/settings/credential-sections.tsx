@@ -84,8 +84,12 @@ export function ApiKeysSection() {
             </td>
             <td className={cellClass}>
               {key.revokedAt ? (
-                <span className="text-zinc-500">
-                  revoked <Time iso={key.revokedAt} />
+                // On two lines: a whole date on one would widen the table past the screen.
+                <span className="flex flex-col text-zinc-500">
+                  revoked
+                  <span className="text-xs">
+                    <Time iso={key.revokedAt} />
+                  </span>
                 </span>
               ) : (
                 <ConfirmedActionButton
